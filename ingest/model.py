@@ -1,0 +1,196 @@
+"""The one data model shared by ingest, rag, ui and eval.
+
+Everything that crosses a module boundary is one of these dataclasses, so the CLI, the
+Streamlit app and the evaluator all see the same shapes, and JSON output is derived from
+them in one place (`to_dict`).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date as _date
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """A lowercase ASCII slug, used for readable, stable meeting ids."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:max_len].rstrip("-")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class AgendaItem:
+    """One agenda item (minute) of a meeting: the unit every citation points at."""
+
+    number: str | None
+    title: str
+    text: str = ""
+    resolutions: list[str] = field(default_factory=list)
+    truncated: bool = False
+    position: int = 0
+    # The number was not printed next to the item but inferred from a neighbour's stated number.
+    number_inferred: bool = False
+    # Printed minutes often carry a running minute number and the agenda number ("84. Apologies (Item 1)").
+    agenda_number: str | None = None
+    # The agenda's description of the item, kept apart from what the minutes record.
+    blurb: str = ""
+
+    @property
+    def label(self) -> str:
+        """How the item is named in a citation: its number, else its position."""
+        return self.number if self.number else f"#{self.position + 1}"
+
+    @property
+    def full_text(self) -> str:
+        """Title and minutes text together: what is embedded and what quotes come from."""
+        return f"{self.title}\n\n{self.text}".strip()
+
+
+@dataclass
+class Meeting:
+    """A parsed minutes document: metadata, attendance and its agenda items."""
+
+    council: str | None
+    committee: str | None
+    date: str | None  # ISO yyyy-mm-dd, None where the document does not state it
+    source: str
+    items: list[AgendaItem] = field(default_factory=list)
+    time: str | None = None
+    venue: str | None = None
+    chair: str | None = None
+    attendees: list[str] = field(default_factory=list)
+    apologies: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Hash of the source document's extracted text; lets the store tell "unchanged" from "edited".
+    text_hash: str = ""
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = self.make_id()
+
+    def make_id(self) -> str:
+        """Stable id: committee + date where both are known, else the source file's name.
+
+        Deriving it from what the document says (not from its bytes) keeps the id when a
+        file is corrected and re-ingested, so the new version replaces the old one.
+        """
+        from pathlib import Path
+
+        if self.committee and self.date:
+            return f"{slugify(self.committee, 50)}-{self.date}"
+        stem = slugify(Path(self.source).stem, 60) or "meeting"
+        return f"{stem}-{self.date}" if self.date and self.date not in stem else stem
+
+    @property
+    def display_date(self) -> str:
+        """'14 Sep 2023', or 'date unknown'."""
+        if not self.date:
+            return "date unknown"
+        d = _date.fromisoformat(self.date)
+        return f"{d.day} {d.strftime('%b %Y')}"
+
+    @property
+    def title(self) -> str:
+        return f"{self.committee or 'Unknown committee'}, {self.display_date}"
+
+    def item(self, number: str) -> AgendaItem | None:
+        for it in self.items:
+            if it.number == number or it.label == number:
+                return it
+        return None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Meeting":
+        data = dict(data)
+        items = [AgendaItem(**it) for it in data.pop("items", [])]
+        return cls(items=items, **data)
+
+
+@dataclass
+class Passage:
+    """A chunk of one agenda item as stored in the index; always knows its item."""
+
+    id: str
+    meeting_id: str
+    item_number: str
+    item_title: str
+    text: str
+    kind: str  # "minutes" | "resolution"
+    position: int = 0  # item position in the meeting
+
+
+@dataclass
+class Citation:
+    """Where a claim comes from: a meeting, an item, and an exact quote from that item."""
+
+    meeting_id: str
+    council: str | None
+    committee: str | None
+    date: str | None
+    item_number: str
+    item_title: str
+    quote: str
+    truncated: bool = False
+
+    @property
+    def label(self) -> str:
+        """'[Committee, 14 Sep 2023, item 14]' as printed in answers."""
+        when = "date unknown"
+        if self.date:
+            d = _date.fromisoformat(self.date)
+            when = f"{d.day} {d.strftime('%b %Y')}"
+        return f"[{self.committee or 'Unknown committee'}, {when}, item {self.item_number}]"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class SearchHit:
+    """One retrieved agenda item with its best passage and fused score."""
+
+    meeting_id: str
+    item_number: str
+    item_title: str
+    committee: str | None
+    council: str | None
+    date: str | None
+    score: float
+    text: str  # best-matching passage text
+    kind: str = "minutes"
+    truncated: bool = False
+    passages: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    """An answer as data: its text, whether it refused, and the citations behind it."""
+
+    question: str
+    text: str
+    refused: bool
+    citations: list[Citation] = field(default_factory=list)
+    engine: str = "extractive"
+    notices: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "refused": self.refused,
+            "engine": self.engine,
+            "citations": [c.to_dict() for c in self.citations],
+            "notices": list(self.notices),
+        }

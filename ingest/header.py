@@ -138,9 +138,19 @@ def parse_header(preamble: list[str], full_text: str) -> Header:
                     h.time = t.group(1)
                     break
 
-    h.council = find_council(head) or find_council(full_text)
-    _parse_attendance(nonempty, h)
+    capitalised = "\n".join(smart_title(ln) for ln in nonempty[:12] if ln.isupper())
+    h.council = find_council(head) or find_council(capitalised) or find_council(full_text)
+    if h.committee and h.council is None and find_council(h.committee) == h.committee:
+        # "Wessex County Council - Cabinet - 12 September 2023": the council is not the committee
+        rest = [p for p in re.split(r"\s+[-–—]\s+", _first_line_with(nonempty, h.committee)) if p.strip()]
+        if len(rest) >= 3:
+            h.council, h.committee = h.committee, rest[1].strip()
+    parse_attendance(nonempty, h)
     return h
+
+
+def _first_line_with(lines: list[str], text: str) -> str:
+    return next((ln for ln in lines if text in ln), text)
 
 
 def find_council(text: str) -> str | None:
@@ -164,7 +174,12 @@ def find_council(text: str) -> str | None:
 
 
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\n|\s{2,})\s*")
-_HONORIFIC = re.compile(r"^(?:County\s+|Borough\s+|District\s+|City\s+)?(?:Councillors?|Cllrs?\.?|Mayor|Alderman)\s+", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:County\s+|Borough\s+|District\s+|City\s+|Town\s+|Parish\s+)?"
+    r"(?:Councillors?|Cllrs?\.?|Mayor|Deputy\s+Mayor|Aldermen|Alderman|Council\s*Members?|Commissioners?|"
+    r"Trustees?|Supervisors?|Selectm[ae]n|Board\s+Members?|Members?)\s+",
+    re.I,
+)
 
 
 def split_names(s: str) -> list[str]:
@@ -193,7 +208,9 @@ def split_names(s: str) -> list[str]:
     return parts
 
 
-def _parse_attendance(lines: list[str], h: Header) -> None:
+def parse_attendance(lines: list[str], h: Header) -> None:
+    """Attendance blocks: 'Present:', 'Attendance', 'Also in attendance:', 'Apologies:',
+    'Absent:', roll calls. Used on the preamble and on items such as 'ROLL CALL'."""
     mode = None
     for ln in lines:
         m = re.match(r"^(?:(?:members\s+)?present|attendance|attending|members|roll\s+call|councillors\s+present)\s*:?\s*(?P<rest>.*)$", ln, re.I)

@@ -31,7 +31,7 @@ def build_item(raw: RawItem, position: int) -> tuple[AgendaItem, str | None]:
     m = TRUNCATION.search(text)
     if m:
         truncated, stated = True, m.group("n").rstrip(".")
-        text = text[: m.start()].rstrip() + " ..."
+        text = text[: m.start()].rstrip() + " ..."  # whatever followed the note is page furniture
     return AgendaItem(
         number=raw.number,
         title=raw.title,
@@ -73,15 +73,22 @@ def paragraphs(text: str) -> list[str]:
 
 
 def extract_resolutions(text: str) -> list[str]:
-    """Resolution paragraphs, verbatim, each with the lettered sub-points that follow it."""
+    """Resolution paragraphs, verbatim, each with the lettered sub-points that follow it.
+
+    A resolution may start a paragraph or a line within one ("...objected on grounds of
+    noise.\nRESOLVED – That ..."), or sit mid-sentence ("... and it was RESOLVED that ...").
+    """
     paras = paragraphs(text)
     out: list[str] = []
     i = 0
     while i < len(paras):
         p = paras[i]
-        first = p.split("\n", 1)[0]
-        if _RESOLVED_START.match(first) or _BARE_OUTCOME.match(p) or _MOTION.search(p) or _CORRECT_RECORD.search(p):
-            block = [p]
+        lines = p.split("\n")
+        start = next((k for k, ln in enumerate(lines) if _RESOLVED_START.match(ln) or _BARE_OUTCOME.match(ln)), None)
+        if start is None and (_MOTION.search(p) or _CORRECT_RECORD.search(p)):
+            start = 0
+        if start is not None:
+            block = ["\n".join(lines[start:])]
             j = i + 1
             while j < len(paras) and (_LIST_MARKER.match(paras[j]) or paras[j][:1].islower() or paras[j].startswith("...")):
                 block.append(paras[j])
@@ -89,7 +96,6 @@ def extract_resolutions(text: str) -> list[str]:
             out.append("\n\n".join(block))
             i = j
             continue
-        # Resolutions mid-paragraph: "... and it was RESOLVED that ..."
         m = re.search(r"\b(?:it\s+was\s+(?:unanimously\s+)?)?RESOLVED\b", p)
         if m and m.start() > 0:
             out.append(p[m.start():].strip())

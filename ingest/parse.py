@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from .errors import IngestError, MinutesError
-from .header import apologies_from_items, parse_date, parse_header
-from .items import build_item
+from .header import apologies_from_items, parse_attendance, parse_date, parse_header
+from .items import build_item, extract_resolutions
 from .model import AgendaItem, Meeting, content_hash
 from .readers import read_document
 from .segment import number_key, split_items
@@ -92,9 +92,13 @@ def parse_text(text: str, source: str, overrides: MeetingOverrides | None = None
     if not items:
         body = "\n".join(preamble).strip()
         items = [AgendaItem(number=None, title="Whole document", text=body, position=0)]
-        items[0].resolutions = build_item_resolutions(body)
+        items[0].resolutions = extract_resolutions(body)
         warnings.append("no agenda items recognised: the whole text is kept as one item")
     _infer_numbers(items, stated, warnings)
+    if not header.attendees:
+        for it in items:
+            if re.search(r"\b(roll\s+call|attendance|present)\b", it.title, re.I):
+                parse_attendance([ln.strip() for ln in it.text.split("\n") if ln.strip()], header)
 
     meeting = Meeting(
         council=overrides.council or header.council,
@@ -117,12 +121,6 @@ def parse_text(text: str, source: str, overrides: MeetingOverrides | None = None
         warnings.append(f"{len(truncated)} item(s) truncated in the source: {', '.join(truncated)}")
     meeting.warnings = warnings
     return meeting
-
-
-def build_item_resolutions(text: str) -> list[str]:
-    from .items import extract_resolutions
-
-    return extract_resolutions(text)
 
 
 def _metadata_warnings(meeting: Meeting, warnings: list[str]) -> None:

@@ -132,6 +132,9 @@ _BLOCK_TAGS = [
 ]
 
 
+_END_OF_ITEMS = "\x00end-of-items\x00"
+
+
 def html_to_text(html: str) -> str:
     """Visible text of an HTML page, one block per line.
 
@@ -146,14 +149,16 @@ def html_to_text(html: str) -> str:
     for tag in soup(["script", "style", "noscript", "template", "iframe", "object", "svg", "head"]):
         tag.decompose()
     root = soup.select_one("#modgov") or soup.select_one("div.mgContent") or soup.body or soup
-    for table in root.select("table.mgItemTable"):
-        table.replace_with(soup.new_string("\n" + _moderngov_items_text(table) + "\n"))
+    tables = root.select("table.mgItemTable")
+    for k, table in enumerate(tables):
+        end = _END_OF_ITEMS if k == len(tables) - 1 else ""
+        table.replace_with(soup.new_string("\n" + _moderngov_items_text(table) + "\n" + end))
     for level in range(1, 5):
         for h in root.find_all(f"h{level}"):
             h.insert_before(soup.new_string("\n## "))
     for tag in root.find_all(_BLOCK_TAGS):
         tag.insert_after(soup.new_string("\n"))
-    text = root.get_text()
+    text = root.get_text().split(_END_OF_ITEMS, 1)[0]  # page footer after the items is not minutes
     return re.sub(r"\n[ \t]*(?=\n)", "\n", text)
 
 
@@ -214,10 +219,11 @@ def _strip_running_lines(pages: list[str]) -> str:
             counts[line] += 1
     repeated = {ln for ln, n in counts.items() if len(pages) >= 3 and n >= max(3, len(pages) * 0.6)}
     kept: list[str] = []
-    for page in pages:
+    for number, page in enumerate(pages):
         for line in page.splitlines():
             s = line.strip()
-            if s in repeated or _PAGE_NUMBER.match(s) and not s.endswith("."):
+            # A running header is kept once, on the first page: it often names the meeting.
+            if (s in repeated and number > 0) or _PAGE_NUMBER.match(s) and not s.endswith("."):
                 continue
             kept.append(line)
         kept.append("")

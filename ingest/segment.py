@@ -42,7 +42,7 @@ NUMBER_INLINE = re.compile(
 AGENDA_REF = re.compile(r"\s*\((?:agenda\s+)?item\s+(?P<n>[\w./]+)\)\s*$", re.I)
 MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>\S.*)$")
 TRUNCATION = re.compile(
-    r"\s*(?P<dots>\.\.\.|…)?\s*view the full (?:minutes|decision) text for item\s+(?P<n>[\w/.-]+?)\.?\s*$", re.I
+    r"\s*(?P<dots>\.\.\.|…)?\s*view the full (?:minutes|decision) text for item\s+(?P<n>[\w/-]+(?:\.\d+)?)", re.I
 )
 
 
@@ -150,7 +150,7 @@ def find_numbered(lines: list[str]) -> list[Heading]:
         m = NUMBER_INLINE.match(s)
         if m:
             num, title = m.group("num"), m.group("title")
-            if re.fullmatch(r"\d{4}", num) or re.fullmatch(r"[\d.,]+%?|[a-z].*", title):
+            if re.fullmatch(r"\d{4}", num) or re.fullmatch(r"[\d.,]+%?|[a-z].*", title) or _is_date_line(s):
                 continue
             if re.fullmatch(r"[IVXLC]+", num) and not title.isupper():
                 continue
@@ -171,6 +171,14 @@ def find_numbered(lines: list[str]) -> list[Heading]:
             if len(run) >= 2 and score > best_score:
                 best, best_score = run, score
     return best
+
+
+def _is_date_line(s: str) -> bool:
+    """'15 November 2022' starts with a number but is a date, not an item."""
+    from .header import DATE_DMY
+
+    m = DATE_DMY.match(s)
+    return bool(m) and len(s) - m.end() < 25
 
 
 def _weighted_lis(cands: list[Heading]) -> list[Heading]:

@@ -15,7 +15,10 @@ from datetime import date as _date
 def slugify(text: str, max_len: int = 60) -> str:
     """A lowercase ASCII slug, used for readable, stable meeting ids."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:max_len].rstrip("-")
+    if len(slug) <= max_len:
+        return slug
+    cut = slug[:max_len]
+    return (cut.rsplit("-", 1)[0] if "-" in cut else cut).rstrip("-")
 
 
 def content_hash(text: str) -> str:
@@ -194,3 +197,19 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "notices": list(self.notices),
         }
+
+
+@dataclass
+class Decision:
+    """One resolution in the decisions register, with where it was made."""
+
+    meeting_id: str
+    committee: str | None
+    council: str | None
+    date: str | None
+    item_number: str
+    item_title: str
+    text: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -46,6 +46,7 @@ def offline_environment() -> None:
     os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("TQDM_DISABLE", "1")  # library progress bars; ours are click's
     if "TIKTOKEN_CACHE_DIR" not in os.environ:
         cache = tiktoken_cache_dir()
         if cache:

@@ -88,5 +88,202 @@ def parse(file: Path, committee: str | None, date: str | None, council: str | No
         print_meeting(meeting)
 
 
+# --- store commands --------------------------------------------------------------------
+
+store_option = click.option(
+    "--store", type=click.Path(path_type=Path), default=None,
+    help="Store directory (default: $MINUTES_STORE, else ./.minutes).",
+)
+
+
+def _open_store(store: Path | None, create: bool = False):
+    from rag.config import Settings
+    from rag.store import MinutesStore
+
+    try:
+        return MinutesStore.open(Settings.from_options(store=store), create=create)
+    except MinutesError as exc:
+        _fail(str(exc))
+
+
+def _filters(committee=None, council=None, meeting=None, date_from=None, date_to=None, kind=None):
+    from rag.retrieve import Filters
+
+    try:
+        return Filters(committee=committee, council=council, meeting_id=meeting, date_from=date_from,
+                       date_to=date_to, kind=kind)
+    except MinutesError as exc:
+        _fail(str(exc), 2)
+
+
+def filter_options(f):
+    for opt in reversed([
+        click.option("--committee", help="Only meetings of this committee (part of its name is enough)."),
+        click.option("--council", help="Only meetings of this council."),
+        click.option("--meeting", "meeting", help="Only this meeting id."),
+        click.option("--from", "date_from", help="From this date, YYYY-MM-DD."),
+        click.option("--to", "date_to", help="Up to this date, YYYY-MM-DD."),
+    ]):
+        f = opt(f)
+    return f
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--committee", help="Committee for every file (overrides the document).")
+@click.option("--date", help="Meeting date for every file, YYYY-MM-DD.")
+@click.option("--council", help="Council for every file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+def ingest(paths, store, committee, date, council, as_json) -> None:
+    """Parse minutes documents and add them to the store (files or folders)."""
+    from rag.indexing import collect_files, ingest_paths
+
+    overrides = _overrides(council, committee, date)
+    s = _open_store(store, create=True)
+    files, _ = collect_files(paths)
+    quiet = as_json or not sys.stderr.isatty()
+    with click.progressbar(length=max(len(files), 1), label="Parsing", file=sys.stderr, hidden=quiet) as bar_parse:
+        def parsed(path, error):
+            bar_parse.update(1)
+        state = {"bar": None}
+
+        def stored(meeting_id, n, total):
+            if state["bar"] is None:
+                state["bar"] = click.progressbar(length=total, label="Embedding", file=sys.stderr, hidden=quiet)
+                state["bar"].__enter__()
+            state["bar"].update(1)
+
+        try:
+            report = ingest_paths(s, paths, overrides, on_parsed=parsed, on_stored=stored)
+        except MinutesError as exc:
+            _fail(str(exc))
+            return
+        finally:
+            if state["bar"] is not None:
+                state["bar"].__exit__(None, None, None)
+    r = report.result
+    if as_json:
+        click.echo(json.dumps({
+            "added": r.added, "updated": r.updated, "unchanged": r.unchanged,
+            "items": report.items, "passages_written": r.passages_written, "passages_total": s.passage_count(),
+            "failed": [{"path": p, "reason": why} for p, why in report.failed],
+            "skipped": [{"path": p, "reason": why} for p, why in report.skipped],
+            "warnings": {m.id: m.warnings for m in report.meetings if m.warnings},
+        }, ensure_ascii=False))
+    else:
+        click.echo(f"{len(report.files)} file(s): {len(r.added)} meeting(s) added, {len(r.updated)} updated, "
+                   f"{len(r.unchanged)} unchanged; {report.items} items, {r.passages_written} passages embedded "
+                   f"({s.passage_count()} in the store at {s.root})")
+        for m in report.meetings:
+            for w in m.warnings:
+                click.secho(f"  warning: {m.id}: {w}", fg="yellow")
+        for path, why in report.skipped:
+            click.secho(f"  skipped: {path}: {why}", fg="yellow")
+        for path, why in report.failed:
+            click.secho(f"  failed: {why}" if Path(path).name in why else f"  failed: {path}: {why}", fg="red", err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True)
+def meetings(store, as_json) -> None:
+    """List the stored meetings."""
+    s = _open_store(store)
+    rows = [
+        {"id": m.id, "council": m.council, "committee": m.committee, "date": m.date, "items": len(m.items),
+         "truncated_items": sum(it.truncated for it in m.items), "source": m.source}
+        for m in s.meetings()
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo(f"No meetings in {s.root} yet: run `minutes ingest FOLDER`.")
+    for r in rows:
+        click.echo(f"{r['id']}\t{r['date'] or 'no date'}\t{r['committee'] or 'no committee'}\t"
+                   f"{r['items']} items ({r['truncated_items']} truncated)")
+
+
+@main.command()
+@store_option
+@click.option("--committee")
+@click.option("--from", "date_from")
+@click.option("--to", "date_to")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--csv", "as_csv", is_flag=True)
+def decisions(store, committee, date_from, date_to, as_json, as_csv) -> None:
+    """The decisions register: every resolution with its meeting, date and item."""
+    import csv
+
+    from rag.indexing import decisions as register
+
+    s = _open_store(store)
+    try:
+        rows = register(s, committee, date_from, date_to)
+    except MinutesError as exc:
+        _fail(str(exc), 2)
+        return
+    if as_json:
+        click.echo(json.dumps([d.to_dict() for d in rows], ensure_ascii=False))
+    elif as_csv:
+        w = csv.writer(sys.stdout)
+        w.writerow(["date", "committee", "council", "meeting_id", "item", "item_title", "decision"])
+        for d in rows:
+            w.writerow([d.date or "", d.committee or "", d.council or "", d.meeting_id, d.item_number, d.item_title, d.text])
+    else:
+        for d in rows:
+            click.echo(f"{d.date or 'no date'}  {d.committee or 'unknown committee'}  item {d.item_number}: {d.item_title}")
+            click.echo("    " + d.text.replace("\n", "\n    "))
+
+
+@main.command()
+@click.argument("query")
+@store_option
+@filter_options
+@click.option("--kind", type=click.Choice(["minutes", "resolution"]))
+@click.option("--top-k", default=5, show_default=True)
+@click.option("--mode", type=click.Choice(["hybrid", "vector", "bm25"]), default="hybrid", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def search(query, store, committee, council, meeting, date_from, date_to, kind, top_k, mode, as_json) -> None:
+    """Retrieval only: the agenda items that best match QUERY."""
+    from rag.retrieve import Retriever
+
+    s = _open_store(store)
+    f = _filters(committee, council, meeting, date_from, date_to, kind)
+    try:
+        hits = Retriever(s).search(query, f, top_k=top_k, mode=mode)
+    except MinutesError as exc:
+        _fail(str(exc), 2)
+        return
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False))
+        return
+    if not hits:
+        click.echo("No matching agenda items.")
+    for rank, h in enumerate(hits, 1):
+        when = h.date or "no date"
+        click.secho(f"{rank}. [{h.committee or 'Unknown committee'}, {when}, item {h.item_number}] {h.item_title}"
+                    f"  (score {h.score:.3f})", bold=True)
+        snippet = " ".join(h.text.split())
+        click.echo(f"   {snippet[:240]}{'…' if len(snippet) > 240 else ''}")
+
+
+@main.command()
+@click.argument("meeting_id")
+@store_option
+def remove(meeting_id, store) -> None:
+    """Remove a meeting and its passages from the store."""
+    s = _open_store(store)
+    try:
+        n = s.remove(meeting_id)
+    except MinutesError as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"Removed {meeting_id} ({n} passages).")
+
+
 if __name__ == "__main__":
     main()

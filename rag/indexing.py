@@ -1,0 +1,117 @@
+"""From paths on disk to stored meetings, with a per-file account of what happened.
+
+A bad file never stops the others: it is reported with its reason and the rest go in.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.errors import MinutesError
+from ingest.model import Decision, Meeting
+from ingest.parse import MeetingOverrides, parse_file
+from ingest.readers import supported
+
+from .store import IngestResult, MinutesStore
+
+
+@dataclass
+class IngestReport:
+    files: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # duplicates and the like
+    meetings: list[Meeting] = field(default_factory=list)
+    result: IngestResult = field(default_factory=IngestResult)
+
+    @property
+    def items(self) -> int:
+        return sum(len(m.items) for m in self.meetings)
+
+    @property
+    def ok(self) -> bool:
+        """Something usable went in (or was already there)."""
+        return bool(self.meetings)
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Documents under the given paths; folders are searched recursively.
+
+    Sidecars (NAME.meta.json) and READMEs are not documents. Unsupported files named
+    explicitly are errors; inside a folder they are skipped silently unless nothing is found.
+    """
+    files: list[Path] = []
+    errors: list[tuple[str, str]] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and supported(f) and not f.name.startswith(".")
+                and not f.name.lower().startswith("readme") and not f.name.endswith(".meta.json")
+            )
+            if not found:
+                errors.append((str(p), "no minutes documents found in this folder (.txt, .html, .pdf, .docx)"))
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            errors.append((str(p), "file not found"))
+    return files, errors
+
+
+def ingest_paths(
+    store: MinutesStore,
+    paths: Iterable[str | Path],
+    overrides: MeetingOverrides | None = None,
+    on_parsed: Callable[[Path, str | None], None] | None = None,
+    on_stored: Callable[[str, int, int], None] | None = None,
+) -> IngestReport:
+    """Parse every document and store the meetings; `on_parsed(path, error)` and
+    `on_stored(meeting_id, n, total)` report progress to the CLI or the app."""
+    report = IngestReport()
+    files, report.failed = collect_files(paths)
+    seen: dict[str, str] = {}
+    for path in files:
+        report.files.append(str(path))
+        try:
+            meeting = parse_file(path, overrides)
+        except MinutesError as exc:
+            report.failed.append((str(path), str(exc)))
+            if on_parsed:
+                on_parsed(path, str(exc))
+            continue
+        if meeting.text_hash in seen:
+            report.skipped.append((str(path), f"same text as {Path(seen[meeting.text_hash]).name}; not stored twice"))
+        elif meeting.id in {m.id for m in report.meetings}:
+            report.skipped.append((str(path), f"another file in this batch is the same meeting ({meeting.id})"))
+        else:
+            seen[meeting.text_hash] = str(path)
+            report.meetings.append(meeting)
+        if on_parsed:
+            on_parsed(path, None)
+    if report.meetings:
+        report.result = store.ingest(report.meetings, progress=on_stored)
+    return report
+
+
+def decisions(store: MinutesStore, committee: str | None = None, date_from: str | None = None,
+              date_to: str | None = None) -> list[Decision]:
+    """The decisions register: every resolution, oldest meeting first."""
+    from .retrieve import Filters, _resolve_names
+
+    f = Filters(committee=committee, date_from=date_from, date_to=date_to)
+    meetings = store.meetings()
+    allowed = _resolve_names(f.committee, sorted({m.committee for m in meetings if m.committee}))
+    out: list[Decision] = []
+    for m in sorted(meetings, key=lambda m: (m.date or "9999", m.committee or "")):
+        if allowed is not None and m.committee not in allowed:
+            continue
+        if (f.date_from or f.date_to) and not m.date:
+            continue
+        if f.date_from and m.date < f.date_from or f.date_to and m.date > f.date_to:
+            continue
+        for it in m.items:
+            for res in it.resolutions:
+                out.append(Decision(m.id, m.committee, m.council, m.date, it.label, it.title, res))
+    return out

@@ -1,0 +1,229 @@
+"""Hybrid retrieval over the store: dense (Chroma) + BM25, fused by reciprocal rank, then
+grouped so that top-k means k distinct agenda items.
+
+Filters (committee, council, meeting, date range, kind) are applied inside both retrievers
+— Chroma's `where` and BM25's weight mask — so a filter never empties a top-k that was
+truncated before filtering.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ingest.errors import MinutesError
+from ingest.header import MONTHS
+from ingest.model import SearchHit
+
+from .passages import date_num
+from .store import MinutesStore
+
+MAX_QUESTION_CHARS = 2000
+
+
+@dataclass
+class Filters:
+    committee: str | None = None
+    council: str | None = None
+    meeting_id: str | None = None
+    date_from: str | None = None  # ISO
+    date_to: str | None = None
+    kind: str | None = None  # "minutes" | "resolution"
+
+    def __post_init__(self) -> None:
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if value:
+                try:
+                    setattr(self, name, date.fromisoformat(str(value)).isoformat())
+                except ValueError:
+                    raise MinutesError(f"{name.replace('_', ' ')} '{value}' is not a date in YYYY-MM-DD form") from None
+
+    def is_empty(self) -> bool:
+        return not any(vars(self).values())
+
+
+def check_query(query: str) -> str:
+    q = (query or "").strip()
+    if not q:
+        raise MinutesError("the question is empty: type what you want to know about the minutes")
+    if not re.search(r"\w", q):
+        raise MinutesError("the question has no words in it")
+    if len(q) > MAX_QUESTION_CHARS:
+        raise MinutesError(f"the question is too long ({len(q):,} characters; the limit is {MAX_QUESTION_CHARS:,})")
+    return q
+
+
+def _resolve_names(wanted: str | None, known: list[str]) -> list[str] | None:
+    """'safeguarding' -> every stored committee whose name contains it (case-insensitive)."""
+    if not wanted:
+        return None
+    w = wanted.strip().lower()
+    exact = [k for k in known if k.lower() == w]
+    return exact or [k for k in known if w in k.lower()]
+
+
+def metadata_filters(store: MinutesStore, f: Filters):
+    """llama-index MetadataFilters for Chroma and BM25 alike; None when nothing is filtered.
+
+    Returns False when a filter can match nothing (an unknown committee), so callers can
+    answer "no meetings match" without searching.
+    """
+    from llama_index.core.vector_stores import FilterCondition, FilterOperator, MetadataFilter, MetadataFilters
+
+    conds: list[MetadataFilter] = []
+    meetings = store.meetings()
+    for key, wanted in (("committee", f.committee), ("council", f.council)):
+        names = _resolve_names(wanted, sorted({getattr(m, key) for m in meetings if getattr(m, key)}))
+        if names is None:
+            continue
+        if not names:
+            return False
+        conds.append(MetadataFilter(key=key, value=names, operator=FilterOperator.IN))
+    if f.meeting_id:
+        conds.append(MetadataFilter(key="meeting_id", value=f.meeting_id, operator=FilterOperator.EQ))
+    if f.date_from:
+        conds.append(MetadataFilter(key="date_num", value=date_num(f.date_from), operator=FilterOperator.GTE))
+    if f.date_to:
+        conds.append(MetadataFilter(key="date_num", value=date_num(f.date_to), operator=FilterOperator.LTE))
+    if f.date_from or f.date_to:
+        conds.append(MetadataFilter(key="date_num", value=0, operator=FilterOperator.GT))
+    if f.kind:
+        conds.append(MetadataFilter(key="kind", value=f.kind, operator=FilterOperator.EQ))
+    if not conds:
+        return None
+    return MetadataFilters(filters=conds, condition=FilterCondition.AND)
+
+
+class Retriever:
+    """Holds the loaded store and model; one per process (the app caches it)."""
+
+    def __init__(self, store: MinutesStore) -> None:
+        self.store = store
+
+    def _vector(self, filters, k: int):
+        from llama_index.core import VectorStoreIndex
+
+        from .embed import get_embed_model
+
+        index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=get_embed_model())
+        return index.as_retriever(similarity_top_k=k, filters=filters)
+
+    def _bm25(self, filters, k: int):
+        from llama_index.retrievers.bm25 import BM25Retriever
+
+        bm25 = self.store.bm25()
+        if bm25 is None:
+            return None
+        try:
+            return BM25Retriever(existing_bm25=bm25, similarity_top_k=k, filters=filters, skip_stemming=False)
+        except ValueError:  # "All nodes were filtered out"
+            return None
+
+    def passages(self, query: str, filters: Filters | None = None, k: int = 20, mode: str = "hybrid"):
+        """Ranked NodeWithScore passages."""
+        from llama_index.core.llms import MockLLM
+        from llama_index.core.retrievers import QueryFusionRetriever
+
+        query = check_query(query)
+        if self.store.passage_count() == 0:
+            return []
+        mf = metadata_filters(self.store, filters or Filters())
+        if mf is False:
+            return []
+        retrievers = []
+        if mode in ("hybrid", "vector"):
+            retrievers.append(self._vector(mf, k))
+        if mode in ("hybrid", "bm25"):
+            bm = self._bm25(mf, k)
+            if bm is not None:
+                retrievers.append(bm)
+        if not retrievers:
+            return []
+        if len(retrievers) == 1:
+            return retrievers[0].retrieve(query)[:k]
+        fusion = QueryFusionRetriever(
+            retrievers,
+            llm=MockLLM(),  # num_queries=1: no query rewriting, so no LLM is ever called
+            mode="reciprocal_rerank",
+            num_queries=1,
+            similarity_top_k=k,
+            use_async=False,
+        )
+        return fusion.retrieve(query)
+
+    def search(self, query: str, filters: Filters | None = None, top_k: int = 5, mode: str = "hybrid",
+               per_item: int = 3) -> list[SearchHit]:
+        """Top-k distinct agenda items for a query, each with its best passages."""
+        nodes = self.passages(query, filters, k=max(top_k * 6, 20), mode=mode)
+        hits: dict[tuple[str, str], SearchHit] = {}
+        for nws in nodes:
+            md = nws.node.metadata
+            key = (md["meeting_id"], md["item_number"])
+            text = nws.node.get_content()
+            if key not in hits:
+                if len(hits) >= top_k:
+                    continue
+                hits[key] = SearchHit(
+                    meeting_id=md["meeting_id"], item_number=md["item_number"], item_title=md["item_title"],
+                    committee=md.get("committee") or None, council=md.get("council") or None,
+                    date=md.get("date") or None, score=float(nws.score or 0.0), text=text,
+                    kind=md.get("kind", "minutes"), truncated=bool(md.get("truncated")), passages=[text],
+                )
+            elif len(hits[key].passages) < per_item and text not in hits[key].passages:
+                hits[key].passages.append(text)
+        return list(hits.values())
+
+
+# --- question metadata -------------------------------------------------------------------
+
+_MONTH_YEAR = re.compile(
+    r"\b(?:in|during|from|of|at|for)\s+(?:the\s+)?(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?,?\s+(?P<year>(?:19|20)\d{2})\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:in|during|of)\s+(?P<year>(?:19|20)\d{2})\b(?![/-])", re.I)
+
+
+def filters_from_question(question: str, store: MinutesStore, base: Filters | None = None) -> Filters:
+    """Obvious metadata in a question ("in January 2024", "the Safeguarding committee").
+
+    Only applied where it is unambiguous and the user set no filter of that kind: a
+    month+year or a year after "in/during", and a committee named by its full name or by a
+    distinctive word followed by committee/panel/board that matches exactly one stored
+    committee.
+    """
+    import calendar
+
+    f = replace(base) if base else Filters()
+    q = question
+    if not f.date_from and not f.date_to:
+        m = _MONTH_YEAR.search(q)
+        if m:
+            month = MONTHS[m.group("month").lower()[:3]]
+            year = int(m.group("year"))
+            f.date_from = date(year, month, 1).isoformat()
+            f.date_to = date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+        else:
+            m = _YEAR.search(q)
+            if m:
+                f.date_from, f.date_to = f"{m.group('year')}-01-01", f"{m.group('year')}-12-31"
+    if not f.committee:
+        committees = sorted({m.committee for m in store.meetings() if m.committee})
+        ql = q.lower()
+        full = [c for c in committees if c.lower() in ql]
+        if len(full) == 1:
+            f.committee = full[0]
+        else:
+            for m in re.finditer(r"\b([A-Za-z&' ]{3,60}?)\s+(?:committee|panel|board|cabinet|sub-committee)\b", q, re.I):
+                words = [w for w in re.findall(r"[a-z]+", m.group(1).lower()) if w not in _STOP and len(w) > 3]
+                if not words:
+                    continue
+                matches = [c for c in committees if all(w in c.lower() for w in words[-2:])]
+                if len(matches) == 1:
+                    f.committee = matches[0]
+                    break
+    return f
+
+
+_STOP = {"the", "what", "which", "when", "did", "does", "was", "were", "that", "this", "from", "with", "about",
+         "meeting", "meetings", "council", "county", "their", "there", "have", "been", "scrutiny", "overview"}

@@ -12,6 +12,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import date as _date
 
 
+HEADER_ITEM = "header"
+HEADER_TITLE = "Attendance and meeting details"
+
+
 def slugify(text: str, max_len: int = 60) -> str:
     """A lowercase ASCII slug, used for readable, stable meeting ids."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -71,6 +75,9 @@ class Meeting:
     warnings: list[str] = field(default_factory=list)
     # Hash of the source document's extracted text; lets the store tell "unchanged" from "edited".
     text_hash: str = ""
+    # The document's text before the first item (title, attendance, apologies), verbatim, so
+    # questions about who attended can be answered and cited like any item.
+    preamble: str = ""
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -106,7 +113,13 @@ class Meeting:
         for it in self.items:
             if it.number == number or it.label == number:
                 return it
+        if number == HEADER_ITEM and self.preamble:
+            return self.header_item()
         return None
+
+    def header_item(self) -> AgendaItem:
+        """The preamble as a pseudo-item, cited as the meeting's attendance/details."""
+        return AgendaItem(number=HEADER_ITEM, title=HEADER_TITLE, text=self.preamble, position=-1)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -151,7 +164,8 @@ class Citation:
         if self.date:
             d = _date.fromisoformat(self.date)
             when = f"{d.day} {d.strftime('%b %Y')}"
-        return f"[{self.committee or 'Unknown committee'}, {when}, item {self.item_number}]"
+        where = "attendance and details" if self.item_number == HEADER_ITEM else f"item {self.item_number}"
+        return f"[{self.committee or 'Unknown committee'}, {when}, {where}]"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -187,6 +201,8 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     engine: str = "extractive"
     notices: list[str] = field(default_factory=list)
+    # Score of the best evidence sentence (extractive engine); the refusal threshold applies to it.
+    confidence: float | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -196,6 +212,7 @@ class Answer:
             "engine": self.engine,
             "citations": [c.to_dict() for c in self.citations],
             "notices": list(self.notices),
+            "confidence": self.confidence,
         }
 
 

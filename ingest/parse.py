@@ -114,6 +114,7 @@ def parse_text(text: str, source: str, overrides: MeetingOverrides | None = None
         or apologies_from_items([it.text for it in items if re.search(r"apolog", it.title, re.I)]),
         absent=header.absent,
         text_hash=content_hash(text),
+        preamble=_preamble_text(preamble) if raw_items else "",
     )
     _metadata_warnings(meeting, warnings)
     truncated = [it.label for it in items if it.truncated]
@@ -121,6 +122,13 @@ def parse_text(text: str, source: str, overrides: MeetingOverrides | None = None
         warnings.append(f"{len(truncated)} item(s) truncated in the source: {', '.join(truncated)}")
     meeting.warnings = warnings
     return meeting
+
+
+def _preamble_text(lines: list[str]) -> str:
+    from .segment import _FURNITURE_LINE
+
+    kept = [ln.strip() for ln in lines if ln.strip() and not _FURNITURE_LINE.match(ln.strip())]
+    return "\n".join(kept)
 
 
 def _metadata_warnings(meeting: Meeting, warnings: list[str]) -> None:

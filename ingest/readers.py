@@ -153,6 +153,12 @@ def html_to_text(html: str) -> str:
     for k, table in enumerate(tables):
         end = _END_OF_ITEMS if k == len(tables) - 1 else ""
         table.replace_with(soup.new_string("\n" + _moderngov_items_text(table) + "\n" + end))
+    for tag in root.find_all(_BLOCK_TAGS):
+        # Unclosed tags nest a block inside the inline text before it ("None <b>received<div>2.
+        # Budget"), so a break only after each block glued "received2. Budget" together; break
+        # before it too. Headings get their "\n## " marker below.
+        if tag.name not in ("h1", "h2", "h3", "h4"):
+            tag.insert_before(soup.new_string("\n"))
     for level in range(1, 5):
         for h in root.find_all(f"h{level}"):
             h.insert_before(soup.new_string("\n## "))
@@ -241,7 +247,10 @@ def _read_docx(path: Path, data: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise IngestError(path, f"not a valid DOCX document ({type(exc).__name__})", "open and re-save it in Word") from None
+        # KeyError: a ZIP without the package parts (e.g. a .zip renamed .docx); say so in words.
+        why = {"BadZipFile": "not a ZIP package", "KeyError": "a ZIP archive without Word's document parts"}.get(
+            type(exc).__name__, type(exc).__name__)
+        raise IngestError(path, f"not a valid DOCX document ({why})", "open and re-save it in Word") from None
     except Exception as exc:  # python-docx surfaces lxml and package errors of many types
         raise IngestError(path, f"DOCX could not be read ({type(exc).__name__}: {exc})", "open and re-save it in Word") from None
     lines: list[str] = []

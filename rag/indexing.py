@@ -30,8 +30,8 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
-        """Something usable went in (or was already there)."""
-        return bool(self.meetings)
+        """Something usable went in (or was already there: skipped files are duplicates)."""
+        return bool(self.meetings or self.skipped)
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -72,6 +72,7 @@ def ingest_paths(
     report = IngestReport()
     files, report.failed = collect_files(paths)
     seen: dict[str, str] = {}
+    stored = store.stored_text_hashes() if files else {}
     for path in files:
         report.files.append(str(path))
         try:
@@ -85,6 +86,12 @@ def ingest_paths(
             report.skipped.append((str(path), f"same text as {Path(seen[meeting.text_hash]).name}; not stored twice"))
         elif meeting.id in {m.id for m in report.meetings}:
             report.skipped.append((str(path), f"another file in this batch is the same meeting ({meeting.id})"))
+        elif stored.get(meeting.text_hash, meeting.id) != meeting.id:
+            # A copy under another name whose id comes from its file name (no committee/date in
+            # the text) would otherwise be stored twice and answer every question twice.
+            other = stored[meeting.text_hash]
+            report.skipped.append((str(path), f"same text as stored meeting {other}; not stored twice "
+                                              f"(to store it under new details, first run `minutes remove {other}`)"))
         else:
             seen[meeting.text_hash] = str(path)
             report.meetings.append(meeting)

@@ -80,7 +80,8 @@ def meeting_passages(meeting: Meeting, chunk_tokens: int = 200):
     from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
     nodes = []
-    for item in meeting.items:
+    items = ([meeting.header_item()] if meeting.preamble else []) + list(meeting.items)
+    for item in items:
         base = {
             "meeting_id": meeting.id,
             "council": meeting.council or "",

@@ -177,11 +177,15 @@ class Retriever:
 
 # --- question metadata -------------------------------------------------------------------
 
-_MONTH_YEAR = re.compile(
-    r"\b(?:in|during|from|of|at|for)\s+(?:the\s+)?(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?,?\s+(?P<year>(?:19|20)\d{2})\b",
+_MONTHS_RX = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+# Dates count as filters only when they date the meeting ("the January 2024 meeting",
+# "meeting in March 2022", "at its 4 January 2024 meeting"); "Ofsted's December 2021
+# visit" dates an event, not a meeting.
+_MEETING_DATE = re.compile(
+    rf"\b(?:(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_MONTHS_RX}\.?,?\s+(?P<year>(?:19|20)\d{{2}})(?:'s)?\s+(?:\w+\s+){{0,6}}?(?:meeting|session)"
+    rf"|(?:meeting|session|met)\s+(?:held\s+)?(?:in|on|of|during)\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month2>january|february|march|april|may|june|july|august|september|october|november|december)\.?,?\s+(?P<year2>(?:19|20)\d{{2}}))\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(?:in|during|of)\s+(?P<year>(?:19|20)\d{2})\b(?![/-])", re.I)
 
 
 def filters_from_question(question: str, store: MinutesStore, base: Filters | None = None) -> Filters:
@@ -197,16 +201,16 @@ def filters_from_question(question: str, store: MinutesStore, base: Filters | No
     f = replace(base) if base else Filters()
     q = question
     if not f.date_from and not f.date_to:
-        m = _MONTH_YEAR.search(q)
+        m = _MEETING_DATE.search(q)
         if m:
-            month = MONTHS[m.group("month").lower()[:3]]
-            year = int(m.group("year"))
-            f.date_from = date(year, month, 1).isoformat()
-            f.date_to = date(year, month, calendar.monthrange(year, month)[1]).isoformat()
-        else:
-            m = _YEAR.search(q)
-            if m:
-                f.date_from, f.date_to = f"{m.group('year')}-01-01", f"{m.group('year')}-12-31"
+            month = MONTHS[(m.group("month") or m.group("month2")).lower()[:3]]
+            year = int(m.group("year") or m.group("year2"))
+            day = m.group("day") or m.group("day2")
+            if day and 1 <= int(day) <= calendar.monthrange(year, month)[1]:
+                f.date_from = f.date_to = date(year, month, int(day)).isoformat()
+            else:
+                f.date_from = date(year, month, 1).isoformat()
+                f.date_to = date(year, month, calendar.monthrange(year, month)[1]).isoformat()
     if not f.committee:
         committees = sorted({m.committee for m in store.meetings() if m.committee})
         ql = q.lower()

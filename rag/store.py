@@ -86,11 +86,15 @@ class MinutesStore:
             if not create:
                 raise StoreError(f"no store at {self.root}: run `minutes ingest PATH --store {self.root}` first")
             try:
-                self.root.mkdir(parents=True)
+                # exist_ok: two ingests started at once into a new store both get here.
+                self.root.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"cannot create store {self.root}: {exc.strerror}") from None
         state = self._read_state()
         version = state.get("schema", SCHEMA_VERSION)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise StoreError(f"store {self.root} is damaged (state.json: schema {version!r} is not a version number); "
+                             "re-ingest into a new store")
         if version != SCHEMA_VERSION:
             newer = version > SCHEMA_VERSION
             raise StoreError(
@@ -116,7 +120,11 @@ class MinutesStore:
 
     @property
     def generation(self) -> int:
-        return int(self._read_state().get("generation", 0))
+        try:
+            return int(self._read_state().get("generation", 0))
+        except (TypeError, ValueError):
+            raise StoreError(f"store {self.root} is damaged (state.json: generation is not a number); "
+                             "re-ingest into a new store") from None
 
     # --- components ------------------------------------------------------------------
 
@@ -207,15 +215,28 @@ class MinutesStore:
             raise MinutesError(f"no meeting with id '{meeting_id}' (known: {known})")
         return self._meetings[meeting_id]
 
+    def stored_text_hashes(self) -> dict[str, str]:
+        """text_hash -> meeting id of every complete meeting (to skip copies under another name)."""
+        return {rec.get("text_hash"): mid for mid, rec in self._records().items()
+                if rec.get("status") == "complete" and rec.get("text_hash")}
+
     def passage_count(self) -> int:
         return int(self.collection.count())
 
     # --- writing ---------------------------------------------------------------------
 
-    def lock(self, timeout: float = 600):
-        """The store's write lock; a second writer waits, then fails with a clear message."""
+    def lock(self, timeout: float | None = None):
+        """The store's write lock; a second writer waits, then fails with a clear message.
+
+        It waits up to $MINUTES_LOCK_TIMEOUT seconds (default 600).
+        """
         from filelock import FileLock
 
+        if timeout is None:
+            try:
+                timeout = float(os.environ.get("MINUTES_LOCK_TIMEOUT") or 600)
+            except ValueError:
+                timeout = 600.0
         return _StoreLock(FileLock(str(self.root / ".lock"), timeout=timeout), self.root)
 
     def recover(self) -> list[str]:
@@ -232,6 +253,7 @@ class MinutesStore:
             rolled.append(mid)
         if rolled:
             self._persist_docstore()
+            self._write_state(generation=self.generation + 1)
             self._rebuild_bm25()
         elif self._bm25_stale():
             self._rebuild_bm25()
@@ -258,8 +280,11 @@ class MinutesStore:
         result = IngestResult()
         with self.lock():
             self.recover()
+            # Fail fast on a damaged vector store or docstore, before the model is loaded.
+            self.collection, self.docstore  # noqa: B018
             records = self._records()
             pipeline = None  # built on first use: an all-unchanged re-ingest never loads the model
+            dirty = False
             for n, meeting in enumerate(meetings, start=1):
                 old = records.get(meeting.id)
                 if old and old.get("status") == "complete" and old.get("text_hash") == meeting.text_hash and \
@@ -271,6 +296,13 @@ class MinutesStore:
                 nodes = meeting_passages(meeting, self.settings.passage_tokens)
                 new_ids = [nd.id_ for nd in nodes]
                 old_ids = list(old.get("passage_ids", [])) if old else []
+                if not dirty:
+                    # Bump the generation before the first write, so BM25 is stale from here on:
+                    # a kill after the last commit but before the rebuild below is then repaired
+                    # by the next write's recover() (a re-ingest that finds everything unchanged
+                    # would otherwise keep a BM25 index without these meetings for good).
+                    self._write_state(generation=self.generation + 1)
+                    dirty = True
                 # 1. journal: everything this meeting may touch
                 self._write_record(meeting, "pending", sorted(set(new_ids) | set(old_ids)), previous=bool(old))
                 # 2. drop passages the new version no longer has, then upsert the rest
@@ -292,8 +324,7 @@ class MinutesStore:
                 (result.updated if old else result.added).append(meeting.id)
                 if progress:
                     progress(meeting.id, n, len(meetings))
-            if result.added or result.updated or result.passages_deleted:
-                self._write_state(generation=self.generation + 1)
+            if dirty:
                 self._rebuild_bm25()
         self._meetings = None
         return result
@@ -308,13 +339,17 @@ class MinutesStore:
         with self.lock():
             self.recover()
             rec = self._records().get(meeting_id)
+            if rec is not None:
+                self.collection, self.docstore  # noqa: B018  fail on a damaged store before writing
             if rec is None:
                 self._meetings = None
                 self.get_meeting(meeting_id)  # raises with the list of known ids
+            # Journal first: if this is interrupted, recover() finishes the removal.
+            _atomic_write(self._meeting_dir() / f"{meeting_id}.json", json.dumps({**rec, "status": "removing"}, ensure_ascii=False))
+            self._write_state(generation=self.generation + 1)
             n = self._delete_passages(rec.get("passage_ids", []))
             self._persist_docstore()
             (self._meeting_dir() / f"{meeting_id}.json").unlink(missing_ok=True)
-            self._write_state(generation=self.generation + 1)
             self._rebuild_bm25()
         self._meetings = None
         return n
@@ -333,8 +368,8 @@ class MinutesStore:
         tmp = self.root / ".bm25.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         if nodes:
-            retriever = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=10)
-            retriever.persist(str(tmp))
+            retriever = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(10, len(nodes)))
+            retriever.persist(str(tmp), show_progress=False)  # no progress bar on stderr
         else:
             tmp.mkdir(parents=True)
         (tmp / "generation").write_text(str(self.generation))
@@ -355,7 +390,14 @@ class MinutesStore:
                         self._rebuild_bm25()
                 else:
                     return None
-            self._bm25 = bm25s.BM25.load(str(path), load_corpus=True, show_progress=False)
+            try:
+                self._bm25 = bm25s.BM25.load(str(path), load_corpus=True, show_progress=False)
+            except Exception:  # bm25s/orjson/numpy raise many types for a damaged index
+                # BM25 is derived from the docstore: an index that will not load (damaged, or
+                # caught mid-swap by a writer) is rebuilt under the write lock.
+                with self.lock():
+                    self._rebuild_bm25()
+                self._bm25 = bm25s.BM25.load(str(path), load_corpus=True, show_progress=False)
             self._bm25_generation = gen
         return self._bm25
 
@@ -380,6 +422,35 @@ class _StoreLock:
 
     def __exit__(self, exc_type, exc, tb):
         self._lock.release()
-        if exc_type is not None and issubclass(exc_type, OSError) and not isinstance(exc, StoreError):
+        if exc_type is None or isinstance(exc, MinutesError):
+            return False
+        if issubclass(exc_type, OSError):
             raise StoreError(f"cannot write to store {self._root}: {exc.strerror or exc} (is it read-only or the disk full?)") from exc
+        if _backend_error(exc):
+            # Chroma reports a full disk or a dead server as its own error types, not OSError.
+            detail = " ".join(str(exc).split())[:200]
+            raise StoreError(
+                f"cannot write to store {self._root}: the vector store failed ({type(exc).__name__}: {detail}); "
+                "is the disk full or the Chroma server down? Run the ingest again once fixed: it repairs the store"
+            ) from exc
         return False
+
+
+def _backend_error(exc: BaseException) -> bool:
+    """Errors of Chroma (local or server) and sqlite: the storage failed, not our code."""
+    import sqlite3
+
+    types: list[type] = [sqlite3.Error]
+    try:
+        from chromadb.errors import ChromaError
+
+        types.append(ChromaError)
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        import httpx
+
+        types.append(httpx.TransportError)
+    except ImportError:  # pragma: no cover
+        pass
+    return isinstance(exc, tuple(types))

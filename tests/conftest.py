@@ -24,3 +24,35 @@ def samples() -> Path:
 @pytest.fixture(scope="session")
 def sample_files() -> list[Path]:
     return sorted(SAMPLES.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def embed_model():
+    """The real all-MiniLM-L6-v2, loaded once per test session."""
+    from rag.embed import get_embed_model
+
+    return get_embed_model()
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory, embed_model):
+    """A real store (Chroma + BM25 + docstore) of the five sample documents, built once.
+
+    Tests must not write to it; tests that change a store build their own.
+    """
+    from rag.config import Settings
+    from rag.indexing import ingest_paths
+    from rag.store import MinutesStore
+
+    root = tmp_path_factory.mktemp("sample-store")
+    store = MinutesStore.open(Settings.from_options(store=root))
+    report = ingest_paths(store, [SAMPLES])
+    assert len(report.meetings) == 5 and not report.failed
+    return store
+
+
+@pytest.fixture(scope="session")
+def retriever(sample_store):
+    from rag.retrieve import Retriever
+
+    return Retriever(sample_store)

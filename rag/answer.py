@@ -391,7 +391,9 @@ class ExtractiveEngine:
         if qtype == "multi":
             chosen = self._one_per_item(valid)
         else:
-            chosen = [best] + [c for c in valid[1:6] if c.score >= best.score - 0.12 and c.text != best.text][:1]
+            taken = set(split_sentences(best.text))
+            chosen = [best] + [c for c in valid[1:6] if c.score >= best.score - 0.12
+                               and not taken & set(split_sentences(c.text))][:1]
         answer = self._compose(question, chosen)
         answer.confidence = round(best.score, 4)
         return answer
@@ -463,7 +465,7 @@ def citation_for(meeting: Meeting, hit: SearchHit, quote: str) -> Citation:
 
 
 def truncation_notices(citations: list[Citation]) -> list[str]:
-    cut = [c for c in citations if c.truncated]
+    cut = list({(c.meeting_id, c.item_number): c for c in citations if c.truncated}.values())
     if not cut:
         return []
     items = ", ".join(f"item {c.item_number} ({c.committee or 'unknown committee'}, {c.date or 'date unknown'})" for c in cut)

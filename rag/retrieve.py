@@ -7,6 +7,7 @@ truncated before filtering.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,6 +20,9 @@ from .passages import date_num
 from .store import MinutesStore
 
 MAX_QUESTION_CHARS = 2000
+
+# bm25s warns when a filtered store has fewer passages than top-k; that is expected here.
+logging.getLogger("llama_index.retrievers.bm25.base").setLevel(logging.ERROR)
 
 
 @dataclass

@@ -339,11 +339,10 @@ class MinutesStore:
         with self.lock():
             self.recover()
             rec = self._records().get(meeting_id)
-            if rec is not None:
-                self.collection, self.docstore  # noqa: B018  fail on a damaged store before writing
             if rec is None:
                 self._meetings = None
                 self.get_meeting(meeting_id)  # raises with the list of known ids
+            self.collection, self.docstore  # noqa: B018  fail on a damaged store before writing
             # Journal first: if this is interrupted, recover() finishes the removal.
             _atomic_write(self._meeting_dir() / f"{meeting_id}.json", json.dumps({**rec, "status": "removing"}, ensure_ascii=False))
             self._write_state(generation=self.generation + 1)

@@ -163,10 +163,15 @@ def ingest(paths, store, committee, date, council, as_json) -> None:
             if state["bar"] is not None:
                 state["bar"].__exit__(None, None, None)
     r = report.result
+    store_error = None
+    try:
+        total = s.passage_count()
+    except MinutesError as exc:  # nothing was stored, and the vector store will not open: say why at the end
+        total, store_error = None, str(exc)
     if as_json:
         click.echo(json.dumps({
             "added": r.added, "updated": r.updated, "unchanged": r.unchanged,
-            "items": report.items, "passages_written": r.passages_written, "passages_total": s.passage_count(),
+            "items": report.items, "passages_written": r.passages_written, "passages_total": total,
             "failed": [{"path": p, "reason": why} for p, why in report.failed],
             "skipped": [{"path": p, "reason": why} for p, why in report.skipped],
             "warnings": {m.id: m.warnings for m in report.meetings if m.warnings},
@@ -174,7 +179,7 @@ def ingest(paths, store, committee, date, council, as_json) -> None:
     else:
         click.echo(f"{len(report.files)} file(s): {len(r.added)} meeting(s) added, {len(r.updated)} updated, "
                    f"{len(r.unchanged)} unchanged; {report.items} items, {r.passages_written} passages embedded "
-                   f"({s.passage_count()} in the store at {s.root})")
+                   f"({'?' if total is None else total} in the store at {s.root})")
         for m in report.meetings:
             for w in m.warnings:
                 click.secho(f"  warning: {m.id}: {w}", fg="yellow")
@@ -182,6 +187,8 @@ def ingest(paths, store, committee, date, council, as_json) -> None:
             click.secho(f"  skipped: {path}: {why}", fg="yellow")
         for path, why in report.failed:
             click.secho(f"  failed: {why}" if Path(path).name in why else f"  failed: {path}: {why}", fg="red", err=True)
+    if store_error:
+        _fail(store_error)
     if not report.ok:
         sys.exit(1)
 
@@ -192,10 +199,15 @@ def ingest(paths, store, committee, date, council, as_json) -> None:
 def meetings(store, as_json) -> None:
     """List the stored meetings."""
     s = _open_store(store)
+    try:
+        stored = s.meetings()  # a damaged manifest record raises StoreError
+    except MinutesError as exc:
+        _fail(str(exc))
+        return
     rows = [
         {"id": m.id, "council": m.council, "committee": m.committee, "date": m.date, "items": len(m.items),
          "truncated_items": sum(it.truncated for it in m.items), "source": m.source}
-        for m in s.meetings()
+        for m in stored
     ]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False))
@@ -271,6 +283,106 @@ def search(query, store, committee, council, meeting, date_from, date_to, kind, 
         click.echo(f"   {snippet[:240]}{'…' if len(snippet) > 240 else ''}")
 
 
+def print_answer(answer) -> None:
+    if answer.refused:
+        click.secho(answer.text, fg="yellow")
+    else:
+        click.echo(answer.text)
+    if answer.citations:
+        click.echo("")
+        for n, c in enumerate(answer.citations, 1):
+            click.secho(f"[{n}] {c.label[1:-1]}: {c.item_title}", bold=True)
+            click.echo(f"    “{' '.join(c.quote.split())}”")
+    for notice in answer.notices:
+        click.secho(f"note: {notice}", fg="cyan", err=True)
+
+
+llm_option = click.option("--llm", default=None, help="extractive (default), local[:PATH.gguf], openai-like:URL, ollama:MODEL, openai:MODEL.")
+
+
+@main.command()
+@click.argument("question")
+@store_option
+@filter_options
+@llm_option
+@click.option("--json", "as_json", is_flag=True)
+def ask(question, store, committee, council, meeting, date_from, date_to, llm, as_json) -> None:
+    """Answer QUESTION from the stored minutes, citing meeting and agenda item."""
+    from rag.answer import ask as answer_question
+    from rag.retrieve import Retriever
+
+    s = _open_store(store)
+    f = _filters(committee, council, meeting, date_from, date_to)
+    try:
+        answer = answer_question(Retriever(s), question, f, llm=llm)
+    except MinutesError as exc:
+        _fail(str(exc), 2)
+        return
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+    else:
+        print_answer(answer)
+
+
+@main.command()
+@click.argument("meeting_id")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["md", "json", "docx"]), default="md", show_default=True)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write to this file (required for docx).")
+@llm_option
+def summarise(meeting_id, store, fmt, output, llm) -> None:
+    """A briefing for one meeting: decisions, key points per item, actions, all cited."""
+    from rag.brief import briefing
+
+    s = _open_store(store)
+    try:
+        b = briefing(s.get_meeting(meeting_id), llm=llm)
+    except MinutesError as exc:
+        _fail(str(exc))
+        return
+    if fmt == "docx":
+        target = output or Path(f"{meeting_id}-briefing.docx")
+        target.write_bytes(b.to_docx_bytes())
+        click.echo(f"Wrote {target}")
+        return
+    text = json.dumps(b.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else b.to_markdown()
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {output}")
+    else:
+        click.echo(text)
+    for notice in b.notices:
+        click.secho(f"note: {notice}", fg="cyan", err=True)
+
+
+@main.command()
+@click.argument("topic")
+@store_option
+@filter_options
+@click.option("--json", "as_json", is_flag=True)
+def timeline(topic, store, committee, council, meeting, date_from, date_to, as_json) -> None:
+    """Every meeting and item that discussed TOPIC, oldest first, one cited line each."""
+    from rag.retrieve import Retriever
+    from rag.timeline import timeline as topic_timeline
+
+    s = _open_store(store)
+    f = _filters(committee, council, meeting, date_from, date_to)
+    try:
+        entries = topic_timeline(Retriever(s), topic, f)
+    except MinutesError as exc:
+        _fail(str(exc), 2)
+        return
+    if as_json:
+        click.echo(json.dumps([e.to_dict() for e in entries], ensure_ascii=False))
+        return
+    if not entries:
+        click.echo(f"No meeting in the store discussed “{topic}” closely enough to cite.")
+    for e in entries:
+        c = e.citation
+        click.secho(c.label, bold=True)
+        click.echo(f"    {' '.join(c.quote.split())}")
+
+
 @main.command()
 @click.argument("meeting_id")
 @store_option
@@ -283,6 +395,54 @@ def remove(meeting_id, store) -> None:
         _fail(str(exc))
         return
     click.echo(f"Removed {meeting_id} ({n} passages).")
+
+
+# --- evaluation and benchmark (eval/) -----------------------------------------------------
+
+
+@main.command("eval")
+@click.option("--fixtures", type=click.Path(path_type=Path), default=None,
+              help="Question file (.jsonl) or folder of them (default: eval/fixtures).")
+@click.option("--corpus", type=click.Path(path_type=Path, exists=True), default=None,
+              help="Ingest this folder into a temporary store and evaluate that.")
+@store_option
+@click.option("--llm", default=None, help="Answer engine passed to ask (default: the configured one).")
+@click.option("--judge", is_flag=True, help="Also grade answers with llama-index's CorrectnessEvaluator (needs --llm).")
+@click.option("--baseline", is_flag=True, help="Also run the naive llama-index pipeline and compare.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object {metrics, results}.")
+@click.option("--report", "report_path", type=click.Path(path_type=Path), default=None, help="Write a Markdown report.")
+@click.option("--min-hit5", type=float, default=None, help="Fail (exit 1) if hybrid retrieval hit@5 is below this.")
+@click.option("--min-correct", type=float, default=None, help="Fail if answer correctness is below this.")
+@click.option("--min-refusal", type=float, default=None, help="Fail if refusal accuracy is below this.")
+@click.option("--min-validity", type=float, default=None, help="Fail if citation validity is below this.")
+def eval_command(fixtures, corpus, store, llm, judge, baseline, as_json, report_path,
+                 min_hit5, min_correct, min_refusal, min_validity) -> None:
+    """Score retrieval and answers against the question fixtures (the CI gate)."""
+    from eval.report import run_eval_command
+
+    try:
+        code = run_eval_command(fixtures, corpus, store, llm, judge, baseline, as_json, report_path,
+                                {"min_hit5": min_hit5, "min_correct": min_correct,
+                                 "min_refusal": min_refusal, "min_validity": min_validity})
+    except MinutesError as exc:
+        _fail(str(exc))
+        return
+    sys.exit(code)
+
+
+@main.command()
+@click.option("--corpus", type=click.Path(path_type=Path, exists=True), default=None,
+              help="Documents to time (default: the sample minutes in data/minutes).")
+@click.option("--synthetic", default=100_000, show_default=True, help="Passages in the large synthetic store.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of the figures.")
+def bench(corpus, synthetic, as_json) -> None:
+    """Time parsing, ingest, search, ask and a large synthetic store (a few minutes)."""
+    from eval.bench import run_bench
+
+    try:
+        run_bench(corpus=corpus, synthetic=synthetic, as_json=as_json)
+    except MinutesError as exc:
+        _fail(str(exc))
 
 
 if __name__ == "__main__":

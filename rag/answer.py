@@ -106,6 +106,26 @@ def question_entities(question: str) -> list[str]:
     return out
 
 
+_ATTENDANCE_LABELS = {
+    "apolog": re.compile(r"^\s*apologies\b", re.I),
+    "also in attendance": re.compile(r"^\s*also\s+(?:in\s+attendance|present)\b", re.I),
+    "attend": re.compile(r"^\s*(?:present|attendance|members\s+present|in\s+attendance)\b", re.I),
+    "present": re.compile(r"^\s*(?:present|members\s+present)\b", re.I),
+    "chair": re.compile(r"\b(?:in the chair|chair(?:man|woman|person)?\s*:)", re.I),
+    "absent": re.compile(r"^\s*absent\b", re.I),
+}
+
+
+def attendance_label_bonus(question: str, text: str) -> float:
+    """Attendance lines are labelled ("Apologies:", "Also in attendance:"); a label matching
+    what the question asks about is strong evidence even where the names alone embed poorly."""
+    ql = question.lower()
+    for key, rx in _ATTENDANCE_LABELS.items():
+        if key in ql and rx.search(text):
+            return 0.25
+    return 0.0
+
+
 def _new_matches(rx: re.Pattern, text: str, question: str) -> list[str]:
     """Matches of rx in text that the question does not already contain."""
     ql = question.lower()
@@ -322,6 +342,7 @@ class ExtractiveEngine:
                 bonus += 0.12 if _DATE.search(c.text) else -0.15
             elif qtype == "who":
                 bonus += 0.08 if person_names(c.text, self._common(c.hit.meeting_id)) else 0.0
+                bonus += attendance_label_bonus(question, c.text)
             elif qtype == "decision":
                 bonus += 0.12 if (c.is_resolution or _DECISION.search(c.text)) else -0.05
             if c.is_title:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 # A sentence ends at . ! ? followed by space and a capital/quote/bullet, or at a line break.
-_BOUNDARY = re.compile(r"(?<=[.!?;:])[\"”’)]?\s+(?=[A-Z0-9“\"‘(•·▪\-–])|\n+")
+_BOUNDARY = re.compile(r"(?<=[.!?;])[\"”’)]?\s+(?=[A-Z0-9“\"‘(•·▪\-–])|\n+")
 _BULLET = re.compile(r"^[•·▪\-–*]\s*|^\(?[a-z0-9]{1,3}[.)]\s+")
 
 

@@ -1,0 +1,132 @@
+"""The extractive answer engine on the real sample store."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ingest.errors import MinutesError
+from rag.answer import REFUSAL_TEXT, ask, question_type
+from rag.retrieve import Filters
+from rag.timeline import timeline
+
+FIXTURES = Path(__file__).resolve().parents[1] / "eval" / "fixtures" / "sample.jsonl"
+
+
+def quote_is_exact(store, c) -> bool:
+    item = store.get_meeting(c.meeting_id).item(c.item_number)
+    return item is not None and (c.quote in item.full_text or c.quote in item.resolutions)
+
+
+@pytest.fixture(scope="module")
+def fixture_answers(retriever):
+    rows = [json.loads(line) for line in FIXTURES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(row, ask(retriever, row["question"])) for row in rows]
+
+
+def test_every_citation_quote_is_an_exact_substring_of_its_item(sample_store, fixture_answers):
+    cited = 0
+    for row, answer in fixture_answers:
+        for c in answer.citations:
+            cited += 1
+            assert quote_is_exact(sample_store, c), (row["id"], c)
+        if not answer.refused:
+            assert answer.citations, row["id"]  # no claim without a citation
+    assert cited > 50
+
+
+def test_answers_a_number_question_with_the_figure_and_its_item(retriever):
+    a = ask(retriever, "How many unaccompanied asylum seeking children were there?")
+    assert not a.refused
+    assert "104" in a.text
+    assert a.citations[0].item_number == "15"
+    assert a.citations[0].committee == "Safeguarding Overview and Scrutiny Committee"
+    assert a.citations[0].date == "2023-09-14"
+
+
+def test_truncated_item_is_flagged_in_the_answer(retriever):
+    a = ask(retriever, "How many unaccompanied asylum seeking children were there?")
+    assert a.citations[0].truncated
+    assert "incomplete" in a.text and "item 15" in a.text
+
+
+def test_refuses_when_the_minutes_do_not_say(retriever):
+    a = ask(retriever, "What did the committee decide about the vote on the bypass road?")
+    assert a.refused and a.text.startswith(REFUSAL_TEXT) and not a.citations
+
+
+def test_refuses_for_a_meeting_not_in_the_store(retriever):
+    a = ask(retriever, "What were the main decisions of the Safeguarding Overview and Scrutiny Committee meeting on 15 February 2024?")
+    assert a.refused and "No stored meeting matches" in a.text
+
+
+def test_main_decisions_of_a_meeting_lists_its_resolutions(sample_store, retriever):
+    a = ask(retriever, "What were the main decisions of the Safe and Strong Communities Select Committee on 1 March 2021?")
+    assert not a.refused
+    meeting = sample_store.get_meeting("safe-and-strong-communities-select-committee-2021-03-01")
+    resolutions = [r for it in meeting.items for r in it.resolutions]
+    assert sorted(c.quote for c in a.citations) == sorted(resolutions)
+    # substantive decisions come before approving the previous minutes
+    assert a.citations[0].item_number == "3"
+
+
+def test_attendance_is_answered_from_the_meeting_header(retriever):
+    a = ask(retriever, "Who gave apologies for the 1 March 2021 Safe and Strong Communities meeting?")
+    assert not a.refused
+    assert "John Francis" in a.text and "Mike Worthington" in a.text
+    assert a.citations[0].item_number == "header"
+    assert "attendance" in a.citations[0].label
+
+
+def test_filters_restrict_the_evidence(retriever):
+    a = ask(retriever, "What was said about recruitment of social workers?", Filters(committee="Children and Young People"))
+    assert all(c.meeting_id.startswith("children-and-young-people") for c in a.citations)
+
+
+def test_filter_matching_nothing_is_a_refusal_not_an_error(retriever):
+    a = ask(retriever, "What was decided?", Filters(committee="Licensing"))
+    assert a.refused and "no stored meetings match" in a.text
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!?!", "x" * 100_000])
+def test_bad_questions_get_clear_errors(retriever, question):
+    with pytest.raises(MinutesError) as err:
+        ask(retriever, question)
+    assert "question" in str(err.value)
+
+
+def test_question_types():
+    assert question_type("How many children were in care?") == "number"
+    assert question_type("When is the next meeting?") == "date"
+    assert question_type("Who chaired the meeting?") == "who"
+    assert question_type("What was decided about the work programme?") == "decision"
+    assert question_type("Which meetings discussed recruitment of social workers?") == "multi"
+    assert question_type("What were the main decisions of the meeting on 4 January 2024?") == "meeting_decisions"
+
+
+def test_timeline_lists_meetings_in_date_order_with_cited_lines(sample_store, retriever):
+    entries = timeline(retriever, "recruitment of social workers")
+    dated = [e.citation.date for e in entries if e.citation.date]
+    assert dated == sorted(dated) and len({e.citation.meeting_id for e in entries}) >= 3
+    assert all(quote_is_exact(sample_store, e.citation) for e in entries)
+
+
+def test_ask_cli_json_shape(sample_store):
+    out = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "ask", "How many unaccompanied asylum seeking children were there?",
+         "--store", str(sample_store.root), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    data = json.loads(out.stdout)
+    assert set(data) >= {"question", "answer", "refused", "engine", "citations"}
+    assert set(data["citations"][0]) >= {"meeting_id", "council", "committee", "date", "item_number", "item_title",
+                                         "quote", "truncated"}
+    plain = subprocess.run(
+        [sys.executable, "-m", "ui.cli", "ask", "How many unaccompanied asylum seeking children were there?",
+         "--store", str(sample_store.root)],
+        capture_output=True, text=True, check=True,
+    )
+    assert "[1] Safeguarding Overview and Scrutiny Committee, 14 Sep 2023, item 15" in plain.stdout

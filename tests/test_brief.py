@@ -1,0 +1,79 @@
+"""Briefings of every sample meeting: every resolution present, verbatim and cited."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def briefings(sample_store):
+    from rag.brief import briefing
+
+    return {m.id: briefing(m) for m in sample_store.meetings()}
+
+
+def test_every_resolution_is_in_its_briefing_and_cited(sample_store, briefings):
+    assert len(briefings) == 5
+    for m in sample_store.meetings():
+        b = briefings[m.id]
+        expected = [(it.label, r) for it in m.items for r in it.resolutions]
+        assert [(c.item_number, c.quote) for c in b.decisions] == expected
+        md = b.to_markdown()
+        for c in b.decisions:
+            assert c.quote in md and c.label in md
+
+
+def test_every_point_is_an_exact_quote_of_its_item(sample_store, briefings):
+    for mid, b in briefings.items():
+        meeting = sample_store.get_meeting(mid)
+        for it in b.items:
+            item = meeting.item(it.number)
+            for c in it.points:
+                assert c.quote in item.full_text or c.quote in item.resolutions
+            if not it.procedural:
+                assert 1 <= len(it.points) <= 4, (mid, it.number)
+        for c in b.actions:
+            assert c.quote in meeting.item(c.item_number).text
+
+
+def test_briefing_header_actions_and_truncation_warning(briefings):
+    b = briefings["safeguarding-overview-and-scrutiny-committee-2023-09-14"]
+    md = b.to_markdown()
+    assert "Oak Room, County Buildings, Stafford" in md
+    assert "item(s) 14, 15 was truncated" in md
+    assert any("24 October" in c.quote for c in b.actions)
+    assert any("15 November" in c.quote for c in b.actions)
+    procedural = {it.number: it.procedural for it in b.items}
+    assert procedural["12"] and not procedural["14"]
+
+
+def test_plain_minutes_briefing_has_attendance(briefings):
+    md = briefings["safe-and-strong-communities-select-committee-2021-03-01"].to_markdown()
+    assert "**Chair:** Bob Spencer" in md and "**Apologies:** John Francis, Mike Worthington" in md
+
+
+def test_docx_briefing_opens_in_python_docx(briefings):
+    import docx
+
+    data = briefings["safeguarding-overview-and-scrutiny-committee-2024-01-04"].to_docx_bytes()
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    assert "Decisions" in text and "open six in-house local authority run children’s homes" in text
+
+
+def test_summarise_cli(sample_store, tmp_path):
+    mid = "safeguarding-overview-and-scrutiny-committee-2024-01-04"
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "summarise", mid, "--store", str(sample_store.root),
+                          "--format", "json"], capture_output=True, text=True, check=True)
+    data = json.loads(out.stdout)
+    assert data["meeting"]["id"] == mid and len(data["decisions"]) == 3 and data["truncated_items"] == ["28", "29", "30", "31"]
+    target = tmp_path / "b.docx"
+    subprocess.run([sys.executable, "-m", "ui.cli", "summarise", mid, "--store", str(sample_store.root),
+                    "--format", "docx", "-o", str(target)], capture_output=True, text=True, check=True)
+    assert target.stat().st_size > 5000
+    bad = subprocess.run([sys.executable, "-m", "ui.cli", "summarise", "no-such-meeting", "--store", str(sample_store.root)],
+                         capture_output=True, text=True)
+    assert bad.returncode != 0 and "no meeting with id 'no-such-meeting'" in bad.stderr and "Traceback" not in bad.stderr

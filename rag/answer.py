@@ -236,7 +236,7 @@ class ExtractiveEngine:
         smart = filters_from_question(question, self.retriever.store, filters)
         if smart == base and not base.meeting_id:
             return None
-        meetings = [m for m in self.retriever.store.meetings() if _meeting_matches(m, smart)]
+        meetings = [m for m in self.retriever.store.meetings() if smart.matches(m)]
         if not meetings:
             return Answer(question, f"{REFUSAL_TEXT} (No stored meeting matches {describe_filters(smart)}.)", True, [], "extractive")
         if len(meetings) > 1:
@@ -449,20 +449,6 @@ def _procedural(title: str) -> bool:
     return bool(re.search(r"\b(minutes|apologies|declarations?|work programme|date of next|public participation)\b", title, re.I))
 
 
-def _meeting_matches(m: Meeting, f: Filters) -> bool:
-    if f.meeting_id and m.id != f.meeting_id:
-        return False
-    if f.committee and (not m.committee or f.committee.lower() not in m.committee.lower()):
-        return False
-    if f.council and (not m.council or f.council.lower() not in m.council.lower()):
-        return False
-    if (f.date_from or f.date_to) and not m.date:
-        return False
-    if f.date_from and m.date < f.date_from or f.date_to and m.date > f.date_to:
-        return False
-    return True
-
-
 def describe_filters(f: Filters) -> str:
     parts = []
     if f.committee:
@@ -514,13 +500,9 @@ def ask(retriever: Retriever, question: str, filters: Filters | None = None, llm
     return llm_answer(engine, question, filters, spec)
 
 
-_ENGINES: dict[int, ExtractiveEngine] = {}
-
-
 def _engine_for(retriever: Retriever) -> ExtractiveEngine:
     """One engine per retriever, so its sentence-embedding cache lives as long as the retriever."""
-    key = id(retriever)
-    if key not in _ENGINES:
-        _ENGINES.clear() if len(_ENGINES) > 8 else None
-        _ENGINES[key] = ExtractiveEngine(retriever)
-    return _ENGINES[key]
+    engine = getattr(retriever, "_extractive_engine", None)
+    if engine is None:
+        engine = retriever._extractive_engine = ExtractiveEngine(retriever)
+    return engine

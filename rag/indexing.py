@@ -105,20 +105,12 @@ def ingest_paths(
 def decisions(store: MinutesStore, committee: str | None = None, date_from: str | None = None,
               date_to: str | None = None) -> list[Decision]:
     """The decisions register: every resolution, oldest meeting first."""
-    from .retrieve import Filters, _resolve_names
+    from .retrieve import Filters
 
     f = Filters(committee=committee, date_from=date_from, date_to=date_to)
-    meetings = store.meetings()
-    allowed = _resolve_names(f.committee, sorted({m.committee for m in meetings if m.committee}))
     out: list[Decision] = []
-    for m in sorted(meetings, key=lambda m: (m.date or "9999", m.committee or "")):
-        if allowed is not None and m.committee not in allowed:
-            continue
-        if (f.date_from or f.date_to) and not m.date:
-            continue
-        if f.date_from and m.date < f.date_from or f.date_to and m.date > f.date_to:
-            continue
-        for it in m.items:
-            for res in it.resolutions:
-                out.append(Decision(m.id, m.committee, m.council, m.date, it.label, it.title, res))
+    for m in sorted(store.meetings(), key=lambda m: (m.date or "9999", m.committee or "")):
+        if f.matches(m):
+            out += [Decision(m.id, m.committee, m.council, m.date, it.label, it.title, res)
+                    for it in m.items for res in it.resolutions]
     return out

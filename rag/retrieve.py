@@ -14,7 +14,7 @@ from datetime import date
 
 from ingest.errors import MinutesError
 from ingest.header import MONTHS
-from ingest.model import SearchHit
+from ingest.model import Meeting, SearchHit
 
 from .passages import date_num
 from .store import MinutesStore
@@ -45,6 +45,19 @@ class Filters:
 
     def is_empty(self) -> bool:
         return not any(vars(self).values())
+
+    def matches(self, meeting: Meeting) -> bool:
+        """Whether a stored meeting passes these filters (committee/council by name part)."""
+        if self.meeting_id and meeting.id != self.meeting_id:
+            return False
+        for wanted, have in ((self.committee, meeting.committee), (self.council, meeting.council)):
+            if wanted and (not have or wanted.strip().lower() not in have.lower()):
+                return False
+        if (self.date_from or self.date_to) and not meeting.date:
+            return False
+        if self.date_from and meeting.date < self.date_from:
+            return False
+        return not (self.date_to and meeting.date > self.date_to)
 
 
 def check_query(query: str) -> str:

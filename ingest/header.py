@@ -260,7 +260,7 @@ def apologies_from_items(texts: list[str]) -> list[str]:
     """Apologies stated inside an 'Apologies' item ("Apologies were received from ...")."""
     out: list[str] = []
     for t in texts:
-        m = re.search(r"apologies(?:\s+for\s+absence)?\s+(?:were\s+)?(?:received|submitted|given)\s+(?:on behalf of|from)\s+(?P<names>[^.]+(?:\([^)]*\)[^.]*)?)\.", t, re.I)
+        m = re.search(r"apologies(?:\s+for\s+absence)?\s+(?:were\s+)?(?:received|submitted|given)\s+(?:on behalf of|from)\s+(?P<names>(?:[^.]|(?<=\b[A-Z])\.)+(?:\([^)]*\)[^.]*)?)\.", t, re.I)
         if m:
             out.extend(split_names(m.group("names")))
     return out

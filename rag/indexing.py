@@ -114,3 +114,25 @@ def decisions(store: MinutesStore, committee: str | None = None, date_from: str 
             out += [Decision(m.id, m.committee, m.council, m.date, it.label, it.title, res)
                     for it in m.items for res in it.resolutions]
     return out
+
+
+DECISION_COLUMNS = ["date", "committee", "council", "meeting_id", "item", "item_title", "decision"]
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Text from minutes must not run as a formula when a clerk opens the CSV in a spreadsheet."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def decisions_csv(rows: list[Decision]) -> str:
+    """The decisions register as CSV, for the CLI and the app alike."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(DECISION_COLUMNS)
+    for d in rows:
+        w.writerow([spreadsheet_safe(v) for v in (d.date or "", d.committee or "", d.council or "", d.meeting_id,
+                                                   d.item_number, d.item_title, d.text)])
+    return buf.getvalue()

@@ -77,3 +77,22 @@ def test_summarise_cli(sample_store, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "ui.cli", "summarise", "no-such-meeting", "--store", str(sample_store.root)],
                          capture_output=True, text=True)
     assert bad.returncode != 0 and "no meeting with id 'no-such-meeting'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_decisions_csv_neutralises_spreadsheet_formulas():
+    import csv
+    import io
+
+    from ingest.model import Decision
+    from rag.indexing import decisions_csv
+
+    rows = [Decision("m", "=cmd|' /C calc'!A0", None, "2024-01-01", "1", "+SUM(A1)", "@risk: resolved")]
+    parsed = list(csv.reader(io.StringIO(decisions_csv(rows))))
+    assert parsed[1][1] == "'=cmd|' /C calc'!A0" and parsed[1][5] == "'+SUM(A1)" and parsed[1][6] == "'@risk: resolved"
+
+
+def test_decisions_cli_csv(sample_store):
+    out = subprocess.run([sys.executable, "-m", "ui.cli", "decisions", "--store", str(sample_store.root), "--csv",
+                          "--committee", "safeguarding"], capture_output=True, text=True, check=True)
+    lines = out.stdout.strip().splitlines()
+    assert lines[0].startswith("date,committee") and len(lines) >= 6

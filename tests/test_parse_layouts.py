@@ -192,3 +192,10 @@ def test_no_recognisable_items_keeps_whole_text(tmp_path):
     m = parse_file(path)
     assert len(m.items) == 1 and "Nothing here looks like an agenda item." in m.items[0].text
     assert any("no agenda items recognised" in w for w in m.warnings)
+
+
+def test_apologies_with_initials_inside_an_item():
+    from ingest.parse import parse_text
+
+    m = parse_text("1. Apologies\nApologies were received from Cllr C. Brown and Cllr D. Evans.\n\n2. Minutes\nNoted.\n", "x.txt")
+    assert m.apologies == ["C. Brown", "D. Evans"]

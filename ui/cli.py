@@ -228,9 +228,8 @@ def meetings(store, as_json) -> None:
 @click.option("--csv", "as_csv", is_flag=True)
 def decisions(store, committee, date_from, date_to, as_json, as_csv) -> None:
     """The decisions register: every resolution with its meeting, date and item."""
-    import csv
-
     from rag.indexing import decisions as register
+    from rag.indexing import decisions_csv
 
     s = _open_store(store)
     try:
@@ -241,10 +240,7 @@ def decisions(store, committee, date_from, date_to, as_json, as_csv) -> None:
     if as_json:
         click.echo(json.dumps([d.to_dict() for d in rows], ensure_ascii=False))
     elif as_csv:
-        w = csv.writer(sys.stdout)
-        w.writerow(["date", "committee", "council", "meeting_id", "item", "item_title", "decision"])
-        for d in rows:
-            w.writerow([d.date or "", d.committee or "", d.council or "", d.meeting_id, d.item_number, d.item_title, d.text])
+        click.echo(decisions_csv(rows), nl=False)
     else:
         for d in rows:
             click.echo(f"{d.date or 'no date'}  {d.committee or 'unknown committee'}  item {d.item_number}: {d.item_title}")
@@ -443,6 +439,32 @@ def bench(corpus, synthetic, as_json) -> None:
         run_bench(corpus=corpus, synthetic=synthetic, as_json=as_json)
     except MinutesError as exc:
         _fail(str(exc))
+
+
+@main.command()
+@store_option
+@click.option("--port", type=int, default=8501, show_default=True, help="Port to serve the app on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1 = this computer only).")
+def ui(store, port, host) -> None:
+    """Serve the web app (Streamlit) over the store."""
+    import os
+    import subprocess
+
+    from ingest.readers import DEFAULT_MAX_MB
+
+    app = Path(__file__).resolve().parent / "app.py"
+    env = dict(os.environ)
+    if store is not None:
+        env["MINUTES_STORE"] = str(Path(store).expanduser().resolve())
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app),
+           "--server.headless", "true", "--server.address", host, "--server.port", str(port),
+           "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false",
+           "--server.maxUploadSize", str(int(DEFAULT_MAX_MB))]  # the readers' own limit, so both agree
+    click.echo(f"Minutes app at http://{host}:{port} (store: {env.get('MINUTES_STORE') or '.minutes'}); Ctrl+C stops it.",
+               err=True)
+    if os.name == "posix":
+        os.execve(sys.executable, cmd, env)  # become the server: signals reach Streamlit directly
+    sys.exit(subprocess.call(cmd, env=env))
 
 
 if __name__ == "__main__":

@@ -173,9 +173,14 @@ class Retriever:
                per_item: int = 3) -> list[SearchHit]:
         """Top-k distinct agenda items for a query, each with its best passages."""
         nodes = self.passages(query, filters, k=max(top_k * 6, 20), mode=mode)
+        # A meeting whose ingest was interrupted keeps its passages until the next write rolls
+        # it back; readers only ever see complete meetings.
+        complete = {m.id for m in self.store.meetings()}
         hits: dict[tuple[str, str], SearchHit] = {}
         for nws in nodes:
             md = nws.node.metadata
+            if md["meeting_id"] not in complete:
+                continue
             key = (md["meeting_id"], md["item_number"])
             text = nws.node.get_content()
             if key not in hits:

@@ -10,6 +10,7 @@ import os
 import shutil
 import socket
 import subprocess
+import re
 import sys
 import time
 import urllib.request
@@ -90,8 +91,9 @@ def test_ask_and_briefing_in_a_browser(sample_store):
 
                 # The citation's link opens the meeting on the Meetings page.
                 citation.get_by_text("Open this meeting").click()
-                page.get_by_text("Safeguarding Overview and Scrutiny Committee, 14 Sep 2023").last.wait_for()
-                assert "meeting=safeguarding-overview-and-scrutiny-committee-2023-09-14" in page.url
+                # The meeting's title is on the Ask page too, so wait for the navigation itself.
+                page.wait_for_url(re.compile(r"meeting=safeguarding-overview-and-scrutiny-committee-2023-09-14"))
+                page.get_by_role("heading", name="Safeguarding Overview and Scrutiny Committee, 14 Sep 2023").wait_for()
 
                 # A meeting's briefing, opened by link.
                 page.set_viewport_size({"width": 1400, "height": 1900})

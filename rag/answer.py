@@ -78,9 +78,11 @@ def question_type(q: str) -> str:
         return "number"
     if re.search(r"\bwhen\b|\bwhat (?:date|day|time|month|year)\b|\bnext meeting\b|\bdate of\b", ql):
         return "date"
-    if re.search(r"\bwho\b|\bwhose\b|\bwhich (?:councillors?|members?|officers?|person|people|executive member)\b|\bapologies\b|\battend|\bname of\b|\bin the chair\b", ql):
+    if re.search(r"\b(?:what (?:is|was|are|were) the names? of|names? of the)\b", ql):
+        return "name"
+    if re.search(r"\bwho\b|\bwhose\b|\bwhich (?:councillors?|members?|officers?|person|people|executive member)\b|\bapologies\b|\battend|\bin the chair\b", ql):
         return "who"
-    if re.search(r"\bwhich (?:\w+\s)?(?:councils?|authorities|authority|organisations?|bodies|body|agencies|schools?|areas?|districts?|places?|companies|providers?)\b", ql):
+    if re.search(r"\bwhich (?:\w+\s){0,2}(?:councils?|authorities|authority|organisations?|bodies|body|agencies|schools?|areas?|districts?|places?|companies|providers?)\b", ql):
         return "entity"
     if re.search(r"\b(?:decid|decision|resolv|resolution|agree|approv|outcome|vote|recommend)", ql):
         return "decision"
@@ -138,9 +140,18 @@ def person_names(text: str, common: set[str]) -> list[str]:
     out = []
     for m in _CAPS_RUN.finditer(text):
         words = re.findall(r"[A-Za-z’'\-]+", m.group(0))
+        if any(w.lower() in _NOT_NAME_WORDS for w in words):
+            continue
         if all(w.lower() not in common for w in words if len(w) > 1):
             out.append(m.group(0))
     return out
+
+
+# Capitalised role and body words: "Independent Chairman", "Partnership Board" name no one.
+_NOT_NAME_WORDS = set("""independent chair chairman chairwoman chairperson vice deputy director directors officer officers
+member members executive chief cabinet council councils committee panel board partnership report annual head lead
+service services team department authority county city borough district government trust group forum programme
+scrutiny overview safeguarding children adult adults families family care social health education""".split())
 
 
 def answer_type_ok(qtype: str, text: str, question: str, common: set[str] | None = None) -> bool:
@@ -156,6 +167,9 @@ def answer_type_ok(qtype: str, text: str, question: str, common: set[str] | None
         ql = question.lower()
         names = [n for n in person_names(text, common or set()) if n.lower() not in ql]
         return bool(names) or bool(_new_matches(_ROLE, text, question))
+    if qtype == "name":  # a name, not a role: "the Independent Chair" does not name anyone
+        ql = question.lower()
+        return any(n.lower() not in ql for n in person_names(text, common or set()))
     if qtype == "entity":
         ql = question.lower()
         proper = re.findall(r"(?<=[a-z,;:]\s)[A-Z][A-Za-z’'\-]+", text)
@@ -340,7 +354,7 @@ class ExtractiveEngine:
                 bonus += 0.12 if _NUMBER.search(c.text) else -0.15
             elif qtype == "date":
                 bonus += 0.12 if _DATE.search(c.text) else -0.15
-            elif qtype == "who":
+            elif qtype in ("who", "name"):
                 bonus += 0.08 if person_names(c.text, self._common(c.hit.meeting_id)) else 0.0
                 bonus += attendance_label_bonus(question, c.text)
             elif qtype == "decision":

@@ -114,3 +114,13 @@ def test_ask_cli_json_shape(sample_store):
         capture_output=True, text=True, check=True,
     )
     assert "[1] Safeguarding Overview and Scrutiny Committee, 14 Sep 2023, item 15" in plain.stdout
+
+
+def test_name_questions_need_a_personal_name_not_a_role():
+    from rag.answer import answer_type_ok, question_type
+
+    q = "What is the name of the Independent Chair of the partnership?"
+    assert question_type(q) == "name"
+    assert not answer_type_ok("name", "The Independent Chairman of the WSCP introduced the report.", q, set())
+    assert answer_type_ok("name", "Mr Ian Vinall, Independent Chairman, introduced the report.", q, {"introduced", "the", "report"})
+    assert question_type("Which two neighbouring authorities were paying £50 per hour?") == "entity"

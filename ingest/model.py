@@ -16,6 +16,14 @@ HEADER_ITEM = "header"
 HEADER_TITLE = "Attendance and meeting details"
 
 
+def display_date(iso: str | None) -> str:
+    """'14 Sep 2023', or 'date unknown': how meetings are dated in citations and titles."""
+    if not iso:
+        return "date unknown"
+    d = _date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%b %Y')}"
+
+
 def slugify(text: str, max_len: int = 60) -> str:
     """A lowercase ASCII slug, used for readable, stable meeting ids."""
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -99,11 +107,7 @@ class Meeting:
 
     @property
     def display_date(self) -> str:
-        """'14 Sep 2023', or 'date unknown'."""
-        if not self.date:
-            return "date unknown"
-        d = _date.fromisoformat(self.date)
-        return f"{d.day} {d.strftime('%b %Y')}"
+        return display_date(self.date)
 
     @property
     def title(self) -> str:
@@ -160,10 +164,7 @@ class Citation:
     @property
     def label(self) -> str:
         """'[Committee, 14 Sep 2023, item 14]' as printed in answers."""
-        when = "date unknown"
-        if self.date:
-            d = _date.fromisoformat(self.date)
-            when = f"{d.day} {d.strftime('%b %Y')}"
+        when = display_date(self.date)
         where = "attendance and details" if self.item_number == HEADER_ITEM else f"item {self.item_number}"
         return f"[{self.committee or 'Unknown committee'}, {when}, {where}]"
 

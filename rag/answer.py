@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ingest.errors import MinutesError
 from ingest.model import HEADER_ITEM, AgendaItem, Answer, Citation, Meeting, SearchHit
@@ -411,8 +411,7 @@ class ExtractiveEngine:
             qtype = "decision"
         hits, used = self.retrieve(question, filters)
         if not hits:
-            why = "no stored meetings match these filters" if not (used or Filters()).is_empty() else "no minutes are stored yet"
-            return Answer(question, f"{REFUSAL_TEXT} ({why}.)", True, [], "extractive")
+            return no_evidence_answer(question, used, "extractive")
         cands = self.candidates(hits, qtype, question)
         self.score(question, cands, qtype)
         cands.sort(key=lambda c: c.score, reverse=True)
@@ -483,6 +482,12 @@ def citation_for(meeting: Meeting, hit: SearchHit, quote: str) -> Citation:
         meeting_id=meeting.id, council=meeting.council, committee=meeting.committee, date=meeting.date,
         item_number=hit.item_number, item_title=hit.item_title, quote=quote, truncated=hit.truncated,
     )
+
+
+def no_evidence_answer(question: str, used: Filters | None, engine: str) -> Answer:
+    """The refusal when retrieval found nothing, saying whether the filters or an empty store caused it."""
+    why = "no stored meetings match these filters" if not (used or Filters()).is_empty() else "no minutes are stored yet"
+    return Answer(question, f"{REFUSAL_TEXT} ({why}.)", True, [], engine)
 
 
 def truncation_notices(citations: list[Citation]) -> list[str]:

@@ -36,8 +36,6 @@ def get_tokenizer():
 def count_tokens(text: str) -> int:
     """tiktoken count (cl100k), used to budget LLM prompts; works offline from llama-index's cache."""
     offline_environment()
-    import tiktoken
-
     return len(_encoding().encode(text, disallowed_special=()))
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from ingest.errors import MinutesError
 from ingest.model import AgendaItem, Answer, Citation, Meeting, SearchHit
 
-from .answer import REFUSAL_TEXT, citation_for, truncation_notices
+from .answer import REFUSAL_TEXT, citation_for, no_evidence_answer, truncation_notices
 from .cite import Support, align, answer_sentences, source_sentences
 from .embed import count_tokens
 from .llm import chat, context_window, describe
@@ -159,9 +159,7 @@ def llm_answer(engine, question: str, filters: Filters | None, spec: str) -> Ans
     llm = _make_llm(spec, settings.llm_timeout)  # a bad spec is the user's to fix: raise
     hits, used_filters = engine.retrieve(question, filters)
     if not hits:
-        why = ("no stored meetings match these filters" if not (used_filters or Filters()).is_empty()
-               else "no minutes are stored yet")
-        return Answer(question, f"{REFUSAL_TEXT} ({why}.)", True, [], spec)
+        return no_evidence_answer(question, used_filters, spec)
     sources = gather_sources(engine, hits)
     n_out = getattr(llm, "max_new_tokens", None) or getattr(llm, "max_tokens", None) or max_tokens()
     messages, shown = build_messages(question, sources, context_window(llm), n_out)

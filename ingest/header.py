@@ -94,12 +94,16 @@ def parse_header(preamble: list[str], full_text: str) -> Header:
             h.time = t.group(1).strip() if t else None
             continue
         # "Minutes of the X Meeting held on 1 March 2021", "MINUTES OF A MEETING OF THE PLANNING COMMITTEE HELD ON ..."
-        m = re.match(r"^minutes\s+of\s+(?:an?\s+|the\s+)?(?:(?:extraordinary|special|ordinary|annual|regular|virtual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)(?:\s+meeting)?\s+(?:held|which took place)\s+(?:on|at)\s+(?P<rest>.*)$", ln, re.I)
+        m = re.match(r"^minutes\s+of\s+(?:an?\s+|the\s+)?(?:(?:extraordinary|special|ordinary|annual|regular|virtual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)(?:\s+meeting)?\s+(?:held|which took place)\s+(?:on|at|in)\s+(?P<rest>.*)$", ln, re.I)
         if m and not h.committee:
             h.committee = smart_title(m.group("c").strip(" ,"))
             h.date = h.date or parse_date(m.group("rest"))
             t = TIME_RE.search(m.group("rest"))
             h.time = h.time or (t.group(1) if t else None)
+            # "... held in Committee Room 2, Eastmoor Town Hall, on Thursday ...", "... at 6.30 pm in the Council Chamber"
+            where = re.search(r"(?:^|\s)(?:in|at)\s+(?:the\s+)?(?P<v>[A-Z][^,]*(?:,\s*[A-Z][^,]*)*?)(?:,?\s+on\s+|\.?$)",
+                              ln[m.start("rest") - 3:])
+            h.venue = h.venue or (where.group("v").strip() if where else None)
             continue
         m = re.match(r"^(?:venue|location|place)\s*:\s*(?P<v>.+)$", ln, re.I)
         if m and not h.venue:

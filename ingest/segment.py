@@ -33,7 +33,7 @@ _FURNITURE_LINE = re.compile(
 MARKER_RE = re.compile(r"^(additional documents|minutes|decision|supporting documents)\s*:?\s*$", re.I)
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_NUM = r"(?:[A-Z]{1,4}\s?)?\d{1,4}(?:/\d{1,4})?[A-Za-z]?"
+_NUM = r"(?:[A-Z]{1,4}(?:\s|/|\.|-)?)?\d{1,4}(?:/\d{1,4})?[A-Za-z]?"
 _PREFIX = r"(?i:Min(?:ute)?s?\.?\s*(?:No\.?\s*)?|Item\s+|Agenda\s+item\s+)"
 NUMBER_ALONE = re.compile(rf"^(?P<prefix>{_PREFIX})?(?P<num>{_NUM})\.?$")
 NUMBER_INLINE = re.compile(

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date as _date
 
 from ingest.errors import MinutesError
-from ingest.model import HEADER_ITEM, AgendaItem, Answer, Citation, Meeting, SearchHit
+from ingest.model import HEADER_ITEM, AgendaItem, Answer, Citation, Meeting, SearchHit, display_date
 
+from .question import (_DATE, _DECISION, QuestionProfile, evidence_gap, evidence_words, keywords, person_names,
+                       initialisms, profile, quantities, stem)
 from .retrieve import Filters, Retriever, check_query, filters_from_question
 from .sentences import sentence_windows, split_sentences
 
@@ -35,78 +38,6 @@ def _calibrated_threshold() -> float:
 
 REFUSAL_THRESHOLD = _calibrated_threshold()
 REFUSAL_TEXT = "The minutes don't say."
-
-_STOP = set("""a an the of to in on at for by with from and or but is are was were be been being do does did
-what which who whom whose when where why how many much was were has have had it its this that these those there
-their they them he she his her we our you your i me my any all some about into over under than then as so if not
-no yes can could would should will shall may might must meeting meetings minutes committee panel council county
-tell give say said says item items agenda please""".split())
-_NUMBER = re.compile(r"£\s?\d|\d+(?:[.,]\d+)?\s?(?:%|per\s?cent|m\b|million|bn|k\b)|\b\d+\b")
-_DATE = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|"
-    r"(?:January|February|March|April|June|July|August|September|October|November|December)|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
-    r"\d{1,2}[.:]\d{2}\s?(?:am|pm)|\d{1,2}\s?(?:am|pm)|(?:19|20)\d{2}|Q[1-4])\b",
-    re.I,
-)
-_ROLE = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Cllr|Councillors?|Chair(?:man|woman)?|Vice-Chair\w*|Director|Cabinet Members?|Chief Executive|"
-    r"Officer|Leader|Commissioner|Manager|Head of|Advisor|Adviser|Lead|Scrutineer|Executive Member|Speaker)\b"
-)
-_NAME_WORD = r"[A-Z][A-Za-z’'\-]*[a-z]"
-_CAPS_RUN = re.compile(rf"\b{_NAME_WORD}(?:\s+{_NAME_WORD})+\b|\b[A-Z]\.?\s{_NAME_WORD}\b")
-_DECISION = re.compile(r"\b(?:resolved|agreed|approved|decided|noted|supported|endorsed|confirmed|refused|granted|carried)\b", re.I)
-_MULTI = re.compile(r"\b(?:which|what|how many|list|all)\s+(?:\w+\s+){0,2}(?:meetings|committees|panels|items|times)\b|"
-                    r"\bacross (?:the )?meetings\b|\bover time\b|\bhow often\b", re.I)
-
-
-_MEETING_DECISIONS = re.compile(
-    r"\b(?:main|key|all(?: the)?|principal)\s+(?:decisions|resolutions|outcomes)\b|"
-    r"\bwhat (?:was|were) (?:decided|resolved|agreed) (?:at|by) (?:the|its|their)\b[^?]*\bmeeting\b|"
-    r"\bwhat did (?:the|it|they)\b[^?]{0,80}\b(?:decide|resolve|agree) at (?:the|its|their)\b[^?]*\bmeeting\b",
-    re.I,
-)
-
-
-def question_type(q: str) -> str:
-    ql = q.lower()
-    if _MEETING_DECISIONS.search(q):
-        return "meeting_decisions"
-    if _MULTI.search(q):
-        return "multi"
-    if re.search(r"\bhow (?:many|much)\b|\bwhat (?:percentage|proportion|number|amount|rate|figure|cost|sum)\b|\bhow (?:big|large|high|low)\b", ql):
-        return "number"
-    if re.search(r"\bwhen\b|\bwhat (?:date|day|time|month|year)\b|\bnext meeting\b|\bdate of\b", ql):
-        return "date"
-    if re.search(r"\b(?:what (?:is|was|are|were) the names? of|names? of the)\b", ql):
-        return "name"
-    if re.search(r"\bwho\b|\bwhose\b|\bwhich (?:councillors?|members?|officers?|person|people|executive member)\b|\bapologies\b|\battend|\bin the chair\b", ql):
-        return "who"
-    if re.search(r"\bwhich (?:\w+\s){0,2}(?:councils?|authorities|authority|organisations?|bodies|body|agencies|schools?|areas?|districts?|places?|companies|providers?)\b", ql):
-        return "entity"
-    if re.search(r"\b(?:decid|decision|resolv|resolution|agree|approv|outcome|vote|recommend)", ql):
-        return "decision"
-    return "general"
-
-
-_GENERIC_CAPS = set("""What Which Who Whom Whose When Where Why How Did Does Do Was Were Is Are Has Have Had Can Could
-Would Should Will The A An In On At For Of And Or To From By With It Its This That These Those There Their They
-Council County City Borough District Committee Panel Board Meeting Meetings Minutes Members Member Councillor
-Councillors Cabinet Chair Chairman Item Items Agenda Scrutiny Overview Select January February March April May June
-July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
-
-
-def question_entities(question: str) -> list[str]:
-    """Names in the question (places, bodies, people) that the evidence's meeting must mention."""
-    words = re.findall(r"\b[A-Z][A-Za-z]+(?:[-'’][A-Za-z]+)*", question)
-    out = []
-    for w in words:
-        base = re.sub(r"[’']s$", "", w)
-        if base in _GENERIC_CAPS or len(base) < 3:
-            continue
-        out.append(base)
-    return out
-
 
 _ATTENDANCE_LABELS = {
     "apolog": re.compile(r"^\s*apologies\b", re.I),
@@ -128,79 +59,45 @@ def attendance_label_bonus(question: str, text: str) -> float:
     return 0.0
 
 
-def _new_matches(rx: re.Pattern, text: str, question: str) -> list[str]:
-    """Matches of rx in text that the question does not already contain."""
-    ql = question.lower()
-    return [m.group(0) for m in rx.finditer(text) if m.group(0).strip().lower() not in ql]
-
-
-def person_names(text: str, common: set[str]) -> list[str]:
-    """Runs of capitalised words none of which the meeting also uses in lower case:
-    'John Francis' is a name, 'Safe and Strong Communities' is not."""
-    out = []
-    for m in _CAPS_RUN.finditer(text):
-        words = re.findall(r"[A-Za-z’'\-]+", m.group(0))
-        if any(w.lower() in _NOT_NAME_WORDS for w in words):
-            continue
-        if all(w.lower() not in common for w in words if len(w) > 1):
-            out.append(m.group(0))
-    return out
-
-
-# Capitalised role and body words: "Independent Chairman", "Partnership Board" name no one.
-_NOT_NAME_WORDS = set("""independent chair chairman chairwoman chairperson vice deputy director directors officer officers
-member members executive chief cabinet council councils committee panel board partnership report annual head lead
-service services team department authority county city borough district government trust group forum programme
-scrutiny overview safeguarding children adult adults families family care social health education""".split())
-
-
-def answer_type_ok(qtype: str, text: str, question: str, common: set[str] | None = None) -> bool:
-    """Does the sentence hold something new of the kind the question asks for?"""
-    if qtype == "number":
-        dates = [m.span() for m in _DATE.finditer(text)]
-        ql = question.lower()
-        return any(m.group(0).lower() not in ql and not any(a <= m.start() < b for a, b in dates)
-                   for m in _NUMBER.finditer(text))
-    if qtype == "date":
-        return bool(_new_matches(_DATE, text, question))
-    if qtype == "who":
-        ql = question.lower()
-        names = [n for n in person_names(text, common or set()) if n.lower() not in ql]
-        return bool(names) or bool(_new_matches(_ROLE, text, question))
-    if qtype == "name":  # a name, not a role: "the Independent Chair" does not name anyone
-        ql = question.lower()
-        return any(n.lower() not in ql for n in person_names(text, common or set()))
-    if qtype == "entity":
-        ql = question.lower()
-        proper = re.findall(r"(?<=[a-z,;:]\s)[A-Z][A-Za-z’'\-]+", text)
-        return any(w.lower() not in ql and w.lower() not in (common or set()) for w in proper)
-    return True
-
-
 _DATE_PHRASE = re.compile(
     r"\b(?:on|in|at|of|from|during)?\s*(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+\d{4}(?:'s)?\b", re.I)
 
 
-def content_question(question: str, cands: list[Candidate]) -> str:
-    """The question without the names and dates that only locate the meeting."""
+def content_question(question: str, meeting: Meeting | None = None) -> str:
+    """The question without what only locates `meeting`: its committee and council names and
+    a month and year that are the meeting's own. Any other date stays: it is part of what is
+    asked ("does the committee meet in March 2024?")."""
     q = question
-    for name in sorted({c.hit.committee for c in cands if c.hit.committee} | {c.hit.council for c in cands if c.hit.council},
-                       key=len, reverse=True):
+    if meeting is None:
+        return q
+    for name in sorted({n for n in (meeting.committee, meeting.council) if n}, key=len, reverse=True):
         q = re.sub(re.escape(name), " ", q, flags=re.I)
-    q = _DATE_PHRASE.sub(" ", q)
+    if meeting.date:
+        month, year = _date.fromisoformat(meeting.date).strftime("%B %Y").split()
+        q = _DATE_PHRASE.sub(lambda m: " " if month.lower() in m.group(0).lower() and year in m.group(0) else m.group(0), q)
     return re.sub(r"\s+", " ", q).strip()
 
 
-def _stem(w: str) -> str:
-    for suf in ("ing", "ers", "ies", "ied", "es", "ed", "er", "s"):
-        if len(w) > len(suf) + 3 and w.endswith(suf):
-            return w[: -len(suf)]
-    return w
+def located_words(question: QuestionProfile, meeting: Meeting, meeting_text: str) -> set[str]:
+    """Question words that say which meeting is meant (its committee, council, venue, month
+    and year, and a place the question puts the meeting in: "Middlesbrough's panel"): the
+    filters and the meeting checks use them, so in scoring a sentence of that meeting they
+    are neither evidence nor missing."""
+    words = set(keywords(" ".join(n for n in (meeting.committee, meeting.council, meeting.venue) if n)))
+    if meeting.date:
+        words |= set(keywords(_date.fromisoformat(meeting.date).strftime("%B %Y")))
+    words |= {stem(e.lower()) for e in question.locators if e[:1].isupper() and e.lower() in meeting_text}
+    return words
 
 
-def _keywords(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[a-z0-9£%]+", text.lower()) if w not in _STOP and len(w) > 1]
+_OUTCOME = re.compile(
+    r"\b(?:agreed|resolved|decided|concluded|recommended|approved|endorsed)\b|\b(?:would|will|should) be \w+(?:ed|en)\b|"
+    r"\b(?:would|will) (?:provide|bring|report|circulate|write|arrange|review|look|consider|monitor)\b", re.I)
+_AT_DATED_MEETING = re.compile(
+    r"\bat\s+(?:its|the|their|that|this)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+\d{4}\s+(?:meeting|session)|"
+    r"\bat\s+(?:its|the|their)\s+meeting\s+(?:held\s+)?(?:on|in)\b", re.I)
 
 
 @dataclass
@@ -236,9 +133,10 @@ class ExtractiveEngine:
         base = filters or Filters()
         smart = filters_from_question(question, store, filters)
         hits = self.retriever.search(question, smart, top_k=self.top_items)
-        if not hits and smart != base:
+        if not hits and smart != base and not _AT_DATED_MEETING.search(question):
             # What the question seemed to say about the meeting matched nothing (it may date
             # an earlier meeting whose minutes were approved): search without that guess.
+            # "At its 26 April 2022 meeting" is no guess: the evidence must come from there.
             smart = base
             hits = self.retriever.search(question, smart, top_k=self.top_items)
         return hits, smart
@@ -288,7 +186,7 @@ class ExtractiveEngine:
                 texts += [(r, True, False) for r in item.resolutions]
             for text, is_res, is_title in texts:
                 key = (hit.meeting_id, hit.item_number, text)
-                if key in seen or len(text) < 12:
+                if key in seen or (len(text) < 12 and not is_res):
                     continue
                 seen.add(key)
                 out.append(Candidate(text=text, hit=hit, rank=rank, is_resolution=is_res, is_title=is_title))
@@ -312,6 +210,24 @@ class ExtractiveEngine:
         except MinutesError:
             return None
 
+    def _context(self, c: Candidate) -> str:
+        """Words a resolution is about without repeating them: its item's title, and for a bare
+        "NOTED" or "AGREED" the whole item, which is what was noted or agreed."""
+        if not c.is_resolution:
+            return ""
+        item = self._item(c.hit)
+        if len(c.text.split()) <= 3 and item is not None:
+            return f" {c.hit.item_title} {item.blurb} {item.text}"
+        return f" {c.hit.item_title}"
+
+    def _query_vec(self, text: str) -> list[float]:
+        from .embed import get_embed_model
+
+        key = "\0query:" + text
+        if key not in self._emb_cache:
+            self._emb_cache[key] = get_embed_model().get_query_embedding(text)
+        return self._emb_cache[key]
+
     def _embed(self, texts: list[str]) -> list[list[float]]:
         from .embed import get_embed_model
 
@@ -325,33 +241,33 @@ class ExtractiveEngine:
 
     # --- scoring --------------------------------------------------------------------------
 
-    def score(self, question: str, cands: list[Candidate], qtype: str) -> None:
-        from .embed import get_embed_model
-
+    def score(self, question: str | QuestionProfile, cands: list[Candidate], qtype: str | None = None) -> None:
+        """Score every candidate and mark invalid those that cannot answer the question."""
+        p = question if isinstance(question, QuestionProfile) else profile(question)
+        if qtype and qtype != p.kind:
+            p = QuestionProfile(text=p.text, kind=qtype)
+        question, qtype = p.text, p.kind
         if not cands:
             return
-        qvec = get_embed_model().get_query_embedding(content_question(question, cands) or question)
-        vecs = self._embed([c.text for c in cands])
-        # Words naming the meeting ("Safe and Strong Communities", "1 March 2021") locate the
-        # evidence but are not evidence: filters and retrieval already used them.
-        descriptor = set()
-        for c in cands:
-            descriptor |= set(_keywords(f"{c.hit.committee or ''} {c.hit.council or ''}"))
-        qwords = set(_keywords(question)) - descriptor or set(_keywords(question))
-        entities = question_entities(question)
-        meeting_text: dict[str, str] = {}
+        meetings = {mid: self.retriever.store.get_meeting(mid) for mid in dict.fromkeys(c.hit.meeting_id for c in cands)}
+        meeting_text = {mid: self._meeting_text(mid) for mid in meetings}
+        qvecs = {mid: self._query_vec(content_question(question, m) or question) for mid, m in meetings.items()}
+        vecs = self._embed([f"{c.hit.item_title}: {c.text}" if c.is_resolution else c.text for c in cands])
+        qwords_all = set(keywords(question))
+        qwords = {mid: (qwords_all - located_words(p, m, meeting_text[mid])) or qwords_all for mid, m in meetings.items()}
+        spelled = initialisms(question)
+        words_of = [evidence_words(self._expand_acronyms(c.hit.meeting_id, c.text, spelled) + self._context(c)) for c in cands]
         # rarity of each question word among the candidates: a word every sentence shares says little
-        df = {w: sum(1 for c in cands if w in set(_keywords(c.text))) for w in qwords}
+        df = {w: sum(1 for words in words_of if w in words) for w in qwords_all}
         n = len(cands)
-        idf = {w: math.log(1 + n / (1 + df[w])) for w in qwords}
-        total_idf = sum(idf.values()) or 1.0
-        for c, v in zip(cands, vecs):
-            c.semantic = float(sum(a * b for a, b in zip(qvec, v)))
-            words = set(_keywords(self._expand_acronyms(c.hit.meeting_id, c.text)))
-            c.lexical = sum(idf[w] for w in qwords if w in words) / total_idf
+        idf = {w: math.log(1 + n / (1 + df[w])) for w in qwords_all}
+        for c, v, words in zip(cands, vecs, words_of):
+            mid = c.hit.meeting_id
+            c.semantic = float(sum(a * b for a, b in zip(qvecs[mid], v)))
+            c.lexical = sum(idf[w] for w in qwords[mid] if w in words) / (sum(idf[w] for w in qwords[mid]) or 1.0)
             bonus = 0.0
             if qtype == "number":
-                bonus += 0.12 if _NUMBER.search(c.text) else -0.15
+                bonus += 0.12 if quantities(c.text, question) else -0.15
             elif qtype == "date":
                 bonus += 0.12 if _DATE.search(c.text) else -0.15
             elif qtype in ("who", "name"):
@@ -364,16 +280,15 @@ class ExtractiveEngine:
             bonus -= 0.02 * c.rank
             c.bonus = bonus
             c.score = 0.55 * c.semantic + 0.45 * c.lexical + bonus
-            if c.hit.meeting_id not in meeting_text:
-                meeting_text[c.hit.meeting_id] = self._meeting_text(c.hit.meeting_id)
-            missing = [e for e in entities if e.lower() not in meeting_text[c.hit.meeting_id]]
-            type_ok = answer_type_ok(qtype, c.text, question, self._common(c.hit.meeting_id))
-            c.valid = type_ok and not missing and not (c.is_title and qtype not in ("general", "multi"))
+            missing = [e for e in p.entities if e.lower() not in meeting_text[mid]]
+            gap = evidence_gap(p, c.text, self._common(c.hit.meeting_id))
+            c.valid = gap is None and not missing and not (c.is_title and qtype not in ("general", "multi"))
             c.features = {"semantic": round(c.semantic, 3), "lexical": round(c.lexical, 3), "bonus": round(bonus, 3),
-                          "type_ok": type_ok, "missing": missing}
+                          "gap": gap, "missing": missing}
 
-    def _expand_acronyms(self, meeting_id: str, text: str) -> str:
-        """'WCF was overspent' also matches 'Worcestershire Children First' where the minutes define it."""
+    def _expand_acronyms(self, meeting_id: str, text: str, spelled: dict[str, str] | None = None) -> str:
+        """'WCF was overspent' also matches 'Worcestershire Children First' where the minutes
+        define it, or where the question spells out a name with those initials (`spelled`)."""
         if meeting_id not in self._acronyms:
             found = {}
             for m in re.finditer(r"((?:[A-Z][\w’'&-]*\s+){1,6}?)\(([A-Z]{2,8})\)", self._meeting_text_raw(meeting_id)):
@@ -381,7 +296,8 @@ class ExtractiveEngine:
                 take = words[-len(abbr):] if len(words) >= len(abbr) else words
                 found[abbr] = " ".join(take)
             self._acronyms[meeting_id] = found
-        extra = [long for abbr, long in self._acronyms[meeting_id].items() if re.search(rf"\b{abbr}\b", text)]
+        known = {**(spelled or {}), **self._acronyms[meeting_id]}
+        extra = [long for abbr, long in known.items() if re.search(rf"\b{re.escape(abbr)}\b", text)]
         return text + (" " + " ".join(extra) if extra else "")
 
     def _common(self, meeting_id: str) -> set[str]:
@@ -403,17 +319,18 @@ class ExtractiveEngine:
 
     def answer(self, question: str, filters: Filters | None = None) -> Answer:
         question = check_query(question)
-        qtype = question_type(question)
-        if qtype == "meeting_decisions":
+        p = profile(question)
+        if p.kind == "meeting_decisions":
             decided = self.meeting_decisions(question, filters)
             if decided is not None:
                 return decided
-            qtype = "decision"
+            p = replace(p, kind="decision")
+        qtype = p.kind
         hits, used = self.retrieve(question, filters)
         if not hits:
             return no_evidence_answer(question, used, "extractive")
         cands = self.candidates(hits, qtype, question)
-        self.score(question, cands, qtype)
+        self.score(p, cands)
         cands.sort(key=lambda c: c.score, reverse=True)
         valid = [c for c in cands if c.valid]
         best = valid[0] if valid else None
@@ -422,15 +339,65 @@ class ExtractiveEngine:
             return Answer(question, REFUSAL_TEXT, True, [], "extractive",
                           notices=[f"closest evidence: {_label(closest)} (score {closest.score:.2f})"] if closest else [],
                           confidence=round(best.score, 4) if best else None)
+        lost = self._lost_to_truncation(p, best) if qtype != "multi" else None
+        if lost:
+            return Answer(question, f"{REFUSAL_TEXT} {lost}", True, [], "extractive",
+                          notices=[f"closest evidence: {_label(best)} (score {best.score:.2f})"])
         if qtype == "multi":
             chosen = self._one_per_item(valid)
         else:
             taken = set(split_sentences(best.text))
             chosen = [best] + [c for c in valid[1:6] if c.score >= best.score - 0.12
                                and not taken & set(split_sentences(c.text))][:1]
+            if qtype == "decision":
+                chosen += self._outcome_after(best, chosen)
         answer = self._compose(question, chosen)
         answer.confidence = round(best.score, 4)
         return answer
+
+    def _lost_to_truncation(self, p: QuestionProfile, best: Candidate) -> str | None:
+        """Where the best evidence runs into the point at which the source minutes were cut
+        ("two years ago the rate of agency ..."), and the cut-off words are what the question
+        asks about, the answer was lost with the rest of the text: say so instead of quoting
+        the half that survived."""
+        item = self._item(best.hit)
+        if item is None or not item.truncated:
+            return None
+        sentences = split_sentences(item.text)
+        if not sentences or not sentences[-1].rstrip().endswith(("...", "…")):
+            return None
+        fragment = sentences[-1]
+        cut_at = item.text.rfind(fragment)
+        start = item.text.find(best.text)
+        if start < 0 or start + len(best.text) < cut_at - 3:
+            return None
+        kept = evidence_words(item.text[start:cut_at])
+        lost = (set(p.words) & evidence_words(fragment)) - kept
+        if not lost:
+            return None
+        return (f"(Item {best.hit.item_number} of {best.hit.committee or 'the meeting'}, {display_date(best.hit.date)}, "
+                "is cut off in the source just where it would answer this; the full minutes may say more.)")
+
+    def _outcome_after(self, best: Candidate, chosen: list[Candidate]) -> list[Candidate]:
+        """Minutes record a discussion and then what was agreed ("... members leaving early.
+        This would be audited going forward."): for a question about what was decided, add the
+        first outcome sentence that follows the best evidence in the same paragraph."""
+        if best.is_resolution or _OUTCOME.search(best.text):
+            return []
+        item = self._item(best.hit)
+        if item is None:
+            return []
+        start = item.text.find(best.text)
+        if start < 0:
+            return []
+        end = start + len(best.text)
+        para_end = item.text.find("\n", end)
+        rest = item.text[end: para_end if para_end >= 0 else len(item.text)]
+        have = {c.text for c in chosen}
+        for sentence in split_sentences(rest)[:6]:
+            if _OUTCOME.search(sentence) and sentence not in have and not any(sentence in h for h in have):
+                return [Candidate(text=sentence, hit=best.hit, rank=best.rank, score=best.score)]
+        return []
 
     def _one_per_item(self, cands: list[Candidate]) -> list[Candidate]:
         """For "which meetings discussed X": the best sentence of each item that is on topic."""
@@ -486,7 +453,8 @@ def citation_for(meeting: Meeting, hit: SearchHit, quote: str) -> Citation:
 
 def no_evidence_answer(question: str, used: Filters | None, engine: str) -> Answer:
     """The refusal when retrieval found nothing, saying whether the filters or an empty store caused it."""
-    why = "no stored meetings match these filters" if not (used or Filters()).is_empty() else "no minutes are stored yet"
+    used = used or Filters()
+    why = f"no stored meeting matches {describe_filters(used)}" if not used.is_empty() else "no minutes are stored yet"
     return Answer(question, f"{REFUSAL_TEXT} ({why}.)", True, [], engine)
 
 

@@ -89,9 +89,9 @@ def negated(text: str) -> bool:
 
 
 def content_words(text: str) -> set[str]:
-    from .answer import _keywords
+    from .question import keywords
 
-    return set(_keywords(text))
+    return set(keywords(text))
 
 
 def numbers(text: str) -> set[str]:

@@ -14,10 +14,13 @@ def split_sentences(text: str, min_chars: int = 12) -> list[str]:
 
 
 def sentence_windows(text: str, size: int = 2, min_chars: int = 12) -> list[str]:
-    """Runs of `size` consecutive sentences, as exact substrings (an answer often follows
-    the sentence that matches the question: "... members left early. This would be audited")."""
+    """Runs of `size` consecutive sentences of one paragraph, as exact substrings (an answer
+    often follows the sentence that matches the question: "... members left early. This would
+    be audited")."""
     spans = sentence_spans(text, min_chars)
-    return [text[spans[i][0] : spans[i + size - 1][1]] for i in range(len(spans) - size + 1)]
+    # a window stays inside one paragraph or bullet: the next bullet is another point
+    return [text[spans[i][0] : spans[i + size - 1][1]] for i in range(len(spans) - size + 1)
+            if "\n" not in text[spans[i][0] : spans[i + size - 1][1]]]
 
 
 def sentence_spans(text: str, min_chars: int = 12) -> list[tuple[int, int]]:

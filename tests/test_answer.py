@@ -8,7 +8,8 @@ import sys
 import pytest
 
 from ingest.errors import MinutesError
-from rag.answer import REFUSAL_TEXT, ask, question_type
+from rag.answer import REFUSAL_TEXT, ask
+from rag.question import question_type
 from rag.retrieve import Filters
 from rag.timeline import timeline
 
@@ -72,7 +73,7 @@ def test_filters_restrict_the_evidence(retriever):
 
 def test_filter_matching_nothing_is_a_refusal_not_an_error(retriever):
     a = ask(retriever, "What was decided?", Filters(committee="Licensing"))
-    assert a.refused and "no stored meetings match" in a.text
+    assert a.refused and "no stored meeting matches" in a.text
 
 
 @pytest.mark.parametrize("question", ["", "   ", "?!?!", "x" * 100_000])
@@ -117,10 +118,46 @@ def test_ask_cli_json_shape(sample_store):
 
 
 def test_name_questions_need_a_personal_name_not_a_role():
-    from rag.answer import answer_type_ok, question_type
+    from rag.question import answer_type_ok, question_type
 
     q = "What is the name of the Independent Chair of the partnership?"
     assert question_type(q) == "name"
     assert not answer_type_ok("name", "The Independent Chairman of the WSCP introduced the report.", q, set())
     assert answer_type_ok("name", "Mr Ian Vinall, Independent Chairman, introduced the report.", q, {"introduced", "the", "report"})
     assert question_type("Which two neighbouring authorities were paying £50 per hour?") == "entity"
+
+
+def test_an_answer_cut_off_in_the_source_is_a_refusal_that_says_so(retriever):
+    # item 29 ends "There was currently a 7% rate, however two years ago the rate of agency ..."
+    cut = ask(retriever, "What was Staffordshire's agency social worker rate two years before the January 2024 "
+                         "Safeguarding committee meeting?")
+    assert cut.refused and "cut off in the source" in cut.text and "Item 29" in cut.text
+    # the surviving half still answers what it does say
+    kept = ask(retriever, "What was Staffordshire's agency social worker rate as reported to the January 2024 "
+                          "Safeguarding committee?")
+    assert not kept.refused and "7%" in kept.text and kept.citations[0].item_number == "29"
+
+
+def test_a_decision_question_gets_the_outcome_that_follows_the_discussion(retriever, sample_store):
+    a = ask(retriever, "What was decided about core group members leaving multi-agency meetings early, "
+                       "following the Serious Case Review?")
+    assert not a.refused
+    assert "This would be audited going forward" in a.text
+    assert all(quote_is_exact(sample_store, c) for c in a.citations)
+
+
+def test_a_question_about_a_dated_meeting_that_is_not_stored_is_refused(retriever):
+    a = ask(retriever, "What did Middlesbrough's children's social care scrutiny panel discuss at its 26 April 2022 meeting?")
+    assert a.refused and "2022-04-26" in a.text and not a.citations
+
+
+@pytest.mark.parametrize("question", [
+    "Which two neighbouring authorities were paying agency social workers £50 per hour?",  # named nowhere
+    "What is the name of the Independent Chair of the Worcestershire Safeguarding Children Partnership?",
+    "How did councillors vote on the proposal to open six in-house children's homes?",  # no vote recorded
+    "Were Staffordshire's two further DfE pilot bids successful?",  # "being considered"
+    "How many social worker vacancies did Middlesbrough have in March 2022?",  # only a £5,000 payment
+])
+def test_on_topic_sentences_that_lack_the_fact_are_not_answers(retriever, question):
+    a = ask(retriever, question)
+    assert a.refused, a.text

@@ -33,17 +33,15 @@ SAMPLES = ROOT / "data" / "minutes"
 # --- CI gate thresholds ----------------------------------------------------------------------
 # Measured on the five sample documents and eval/fixtures/sample.jsonl (128 questions: 107
 # answerable, 21 to refuse) with `minutes eval --corpus data/minutes --baseline`, extractive engine:
-#   retrieval (no filters)   hit@1  hit@5  MRR
-#     hybrid                 0.813  0.935  0.875   (hybrid + filters_from_question: 0.776 0.916 0.840)
-#     vector                 0.720  0.888  0.787
-#     bm25                   0.888  0.981  0.928
-#   answers: correct 0.794, refusal accuracy 0.286, false refusals 0.056, citation precision 0.912,
-#            citation validity 1.000.
-# Each minimum is a little below the measured value. The refusal threshold in rag/answer.py is
-# calibrated on these same fixtures (eval/calibrate.py), so the answer figures are in-sample.
+#   retrieval (no filters)   hit@1 0.897  hit@5 0.963  MRR 0.925
+#   answers: correct 0.888, refusal accuracy 0.952, citation validity 1.000.
+# The answer gates are the bar of the answers issue (85% correct, 90% refusals). The refusal
+# threshold in rag/calibration.json is calibrated on these same fixtures (eval/calibrate.py), so
+# the answer figures are in-sample; 5-fold cross-validated they are 0.888 / 0.952, and on the
+# held-out set in eval/heldout/ (other councils, written after the engine) 0.75 / 0.5.
 MIN_HIT5 = 0.90
-MIN_CORRECT = 0.72
-MIN_REFUSAL = 0.20
+MIN_CORRECT = 0.85
+MIN_REFUSAL = 0.90
 MIN_VALIDITY = 0.98
 
 

@@ -87,7 +87,7 @@ def located_words(question: QuestionProfile, meeting: Meeting, meeting_text: str
     words = set(keywords(" ".join(n for n in (meeting.committee, meeting.council, meeting.venue) if n)))
     if meeting.date:
         words |= set(keywords(_date.fromisoformat(meeting.date).strftime("%B %Y")))
-    words |= {stem(e.lower()) for e in question.locators if e[:1].isupper() and e.lower() in meeting_text}
+    words |= {stem(e.lower()) for e in question.locators if e.lower() in meeting_text}
     return words
 
 

@@ -13,6 +13,7 @@ resolution), never about particular councils or documents.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _STOP = set("""a an the of to in on at for by with from and or but is are was were be been being do does did
@@ -94,8 +95,8 @@ _NUMBER_QUESTION = re.compile(
     rf"\bwhat (?:is|was|are|were|will be) (?:the )?(?:[\w'’/-]+\s){{0,4}}?{_FIGURE_WORDS}\b|"
     r"\b(?:rise|rose|risen|fall|fell|fallen|increase|decrease|drop|grow|grew|grown)\w*\s+(?:to|by)\b(?!\s+(?:the|a|an)\b)")
 _LOCATOR = re.compile(
-    r"\b([A-Z][A-Za-z-]+)(?:['’]s\b|(?=\s+(?:[A-Za-z'’&-]+\s+){0,3}?(?:panel|committee|council|board|cabinet|"
-    r"scrutiny|select)\b))", re.I)
+    r"\b([A-Z][A-Za-z-]+)(?:['’]s\b|(?=\s+(?:[A-Za-z'’&-]+\s+){0,3}?(?i:panel|committee|council|board|cabinet|"
+    r"scrutiny|select)\b))")
 _COPULAR = re.compile(r"^\s*(?:was|were|is|are)\b", re.I)
 _PREDICATE_WORD = re.compile(
     r"(?:ed|en|ful|ive|able|ible|ous|ent|ant|ary|ic|al)$|^(?:made|done|held|given|taken|met|set|won|lost|paid|sent|"
@@ -292,11 +293,7 @@ def _near(text: str, anchors: list[tuple[int, int]], targets: list[tuple[int, in
     starts = [m.start() for m in re.finditer(r"\S+", text)]
 
     def word_index(pos: int) -> int:
-        lo = 0
-        for i, s in enumerate(starts):
-            if s <= pos:
-                lo = i
-        return lo
+        return max(bisect_right(starts, pos) - 1, 0)
 
     for a0, a1 in anchors:
         ai, aj = word_index(a0), word_index(max(a0, a1 - 1))
@@ -351,14 +348,6 @@ def _new_matches(rx: re.Pattern, text: str, question: str) -> list[str]:
     """Matches of rx in text that the question does not already contain."""
     ql = question.lower()
     return [m.group(0) for m in rx.finditer(text) if m.group(0).strip().lower() not in ql]
-
-
-def answer_type_ok(qtype: str, text: str, question: str, common: set[str] | None = None) -> bool:
-    """Does the sentence hold something new of the kind the question asks for?"""
-    p = profile(question)
-    if p.kind != qtype:
-        p = QuestionProfile(text=question, kind=qtype)
-    return evidence_gap(p, text, common or set()) is None
 
 
 def evidence_gap(p: QuestionProfile, text: str, common: set[str]) -> str | None:

@@ -118,12 +118,13 @@ def test_ask_cli_json_shape(sample_store):
 
 
 def test_name_questions_need_a_personal_name_not_a_role():
-    from rag.question import answer_type_ok, question_type
+    from rag.question import evidence_gap, profile, question_type
 
     q = "What is the name of the Independent Chair of the partnership?"
     assert question_type(q) == "name"
-    assert not answer_type_ok("name", "The Independent Chairman of the WSCP introduced the report.", q, set())
-    assert answer_type_ok("name", "Mr Ian Vinall, Independent Chairman, introduced the report.", q, {"introduced", "the", "report"})
+    assert evidence_gap(profile(q), "The Independent Chairman of the WSCP introduced the report.", set()) is not None
+    assert evidence_gap(profile(q), "Mr Ian Vinall, Independent Chairman, introduced the report.",
+                        {"introduced", "the", "report"}) is None
     assert question_type("Which two neighbouring authorities were paying £50 per hour?") == "entity"
 
 

@@ -217,9 +217,35 @@ class Answer:
         }
 
 
+Outcome = str  # approved | adopted | carried | lost | refused | granted | deferred | noted | referred | withdrawn | other
+OUTCOMES = ("approved", "adopted", "carried", "lost", "refused", "granted", "deferred", "noted", "referred",
+            "withdrawn", "other")
+
+
+@dataclass
+class Vote:
+    """A recorded vote: a tally, per-member lists, or both, as the minutes state them."""
+
+    for_: int | None = None
+    against: int | None = None
+    abstain: int | None = None
+    yes: list[str] = field(default_factory=list)
+    no: list[str] = field(default_factory=list)
+    abstained: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
 @dataclass
 class Decision:
-    """One resolution in the decisions register, with where it was made."""
+    """One decision of a meeting (resolution, motion outcome, action-log entry), with where it was made.
+
+    `text` is verbatim from the item. Fields the minutes state are `stated`; anything derived
+    (an outcome read from "RESOLVED that ... be approved", a tally counted from a roll call)
+    is listed in `inferred` so the register can say which is which.
+    """
 
     meeting_id: str
     committee: str | None
@@ -228,6 +254,11 @@ class Decision:
     item_number: str
     item_title: str
     text: str
+    outcome: Outcome = "other"
+    mover: str | None = None
+    seconder: str | None = None
+    vote: Vote | None = None
+    inferred: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)

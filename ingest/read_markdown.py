@@ -1,0 +1,165 @@
+"""Markdown (.md, .markdown) to blocks with a real CommonMark parser (markdown-it-py).
+
+Council CMS exports write item titles as `#` headings or ordered lists and are full of HTML
+entities (`&nbsp;`, `&amp;`); reading the file as plain text lost every list number and left
+the entities in titles. Here headings keep their level, ordered list items get the number a
+renderer shows (from the list's `start`, counting on), GFM tables become `table_row` blocks,
+entities are decoded, and `**bold**` lines are marked bold. A paragraph's source lines stay
+separate: the first is a `para` (or `list_item`/`heading`) block, the lines after it `line`
+blocks, because hand-written minutes often put a title and its text on consecutive lines.
+
+YAML front matter is not body text, but its `title:`/`date:` lines often name the meeting, so
+they are kept as leading `line` blocks with `source="front-matter"`.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .blocks import Block
+from .read_common import Budget, bold_facts, clean_inline
+
+_FRONT_KEYS = re.compile(r"^(title|subtitle|date|meeting|committee|council|location|venue)\s*:", re.I)
+_BR = re.compile(r"^<br\s*/?>$", re.I)
+_BOLD_OPEN = re.compile(r"^<(b|strong)(\s[^>]*)?>$", re.I)
+_BOLD_CLOSE = re.compile(r"^</(b|strong)\s*>$", re.I)
+
+
+def _parser():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
+
+
+def _inline_lines(token) -> list[list[tuple[str, bool]]]:
+    """An inline token's children as lines of (text, bold) runs: each source line (soft break)
+    and each hard break starts a new line, so the document's own line layout survives."""
+    lines: list[list[tuple[str, bool]]] = [[]]
+    bold = 0
+    for child in token.children or []:
+        t = child.type
+        if t in ("text", "code_inline"):
+            lines[-1].append((child.content, bold > 0))
+        elif t in ("softbreak", "hardbreak"):
+            lines.append([])
+        elif t == "strong_open":
+            bold += 1
+        elif t == "strong_close":
+            bold = max(0, bold - 1)
+        elif t == "image":
+            lines[-1].append((child.content or "", bold > 0))
+        elif t == "html_inline":
+            tag = child.content.strip()
+            if _BR.match(tag):
+                lines.append([])
+            elif _BOLD_OPEN.match(tag):
+                bold += 1
+            elif _BOLD_CLOSE.match(tag):
+                bold = max(0, bold - 1)
+    return lines
+
+
+def markdown_blocks(text: str, path: Path | None = None, budget: Budget | None = None) -> list[Block]:
+    """Blocks of a Markdown document (see the module docstring)."""
+    tokens = _parser().parse(text)
+    blocks: list[Block] = []
+    lists: list[dict] = []  # open lists: {"ordered", "next", "markup"}
+    item: dict | None = None  # the open list item: {"label", "used"}
+    items: list[dict | None] = []
+    heading = 0
+    quote = 0
+    table = -1
+    row: list[str] | None = None
+    row_bold: list[bool] = []
+    header_row = False
+
+    def emit(runs: list[tuple[str, bool]], kind: str = "para", source: str = "") -> bool:
+        line = clean_inline("".join(t for t, _ in runs))
+        if not line:
+            return False
+        bold, prefix = bold_facts(runs)
+        depth = len(lists)
+        b = Block(text=line, kind=kind, bold=bold, bold_prefix=prefix, list_depth=max(0, depth - 1) if depth else 0,
+                  indent=float(depth + quote), source=source)
+        if item is not None and not item["used"] and kind != "line":
+            item["used"] = True
+            b.kind = "list_item"
+            if item["label"]:
+                b.list_label, b.list_number = item["label"], item["number"]
+        if heading:
+            b.kind, b.level = "heading", heading
+        blocks.append(b)
+        return True
+
+    for k, tok in enumerate(tokens):
+        if budget is not None and k % 5000 == 0:
+            budget.check(len(blocks))
+        t = tok.type
+        if t == "front_matter":
+            for ln in tok.content.splitlines():
+                if _FRONT_KEYS.match(ln.strip()):
+                    blocks.append(Block(text=clean_inline(ln), kind="line", source="front-matter"))
+        elif t == "heading_open":
+            heading = int(tok.tag[1])
+        elif t == "heading_close":
+            heading = 0
+        elif t in ("bullet_list_open", "ordered_list_open"):
+            start = tok.attrGet("start")
+            lists.append({"ordered": t == "ordered_list_open", "next": int(start) if start is not None else 1,
+                          "markup": tok.markup or "."})
+        elif t in ("bullet_list_close", "ordered_list_close"):
+            if lists:
+                lists.pop()
+        elif t == "list_item_open":
+            items.append(item)
+            lst = lists[-1] if lists else {"ordered": False}
+            if lst["ordered"]:
+                n = lst["next"]
+                lst["next"] += 1
+                item = {"label": f"{n}{lst['markup']}", "number": str(n), "used": False}
+            else:
+                item = {"label": None, "number": None, "used": False}
+        elif t == "list_item_close":
+            item = items.pop() if items else None
+        elif t == "blockquote_open":
+            quote += 1
+        elif t == "blockquote_close":
+            quote = max(0, quote - 1)
+        elif t == "table_open":
+            table += 1
+        elif t == "tr_open":
+            row, row_bold, header_row = [], [], False
+        elif t in ("th_open", "td_open"):
+            header_row = header_row or t == "th_open"
+        elif t == "tr_close" and row is not None:
+            cells = [clean_inline(c) for c in row]
+            if any(cells):
+                blocks.append(Block(text=" | ".join(c for c in cells if c), kind="table_row", cells=cells,
+                                    table=max(table, 0), bold=header_row or (bool(row_bold) and all(row_bold)),
+                                    source="th" if header_row else "tr"))
+            row = None
+        elif t == "inline":
+            lines = _inline_lines(tok)
+            if row is not None:
+                runs = [r for ln in lines for r in ln + [(" ", False)]]
+                row.append("".join(x for x, _ in runs))
+                if clean_inline("".join(x for x, _ in runs)):
+                    row_bold.append(bold_facts(runs)[0])
+                continue
+            source = f"h{heading}" if heading else ("blockquote" if quote else ("li" if item else "p"))
+            first = True
+            for ln in lines:
+                if first:
+                    first = not emit(ln, source=source)
+                else:  # the paragraph's further lines
+                    emit(ln, kind="line", source=source)
+        elif t in ("fence", "code_block"):
+            for ln in tok.content.splitlines():
+                if clean_inline(ln):
+                    emit([(ln, False)], source="code")
+        elif t == "html_block":
+            from .read_html import html_blocks
+
+            blocks.extend(html_blocks(tok.content, path, budget))
+    return blocks

@@ -1,34 +1,56 @@
-"""Meeting metadata from the text before the first item: committee, date, time, venue,
-council, chair and attendance.
+"""Meeting details from the document's header and roll call: council, committee, date, time,
+venue, chair and attendance — each with the line it was read from.
 
-Only what the document states is taken; anything missing stays None and the parser adds a
-warning, because a citation with an invented committee or date is worse than none.
+Only what the header states is taken. The header is the top of the document: its title lines
+("Minutes of the Regular Meeting of the City Council", "GOVAN COMMUNITY COUNCIL"), label/value
+pairs ("Date: 28/07/2020", "Title of Meeting ..."), and the roll call. A council or date named
+further down (a neighbouring council in a report, the date of the previous minutes) is never
+taken for the meeting's own. Anything missing stays None and the parser adds a warning,
+because a citation with an invented committee or date is worse than none.
+
+Every value is chosen among candidates by the strength of where it stands (the "Minutes of ..."
+title line > a labelled field > a title-block line > a sentence in the header), recorded in
+`Header.sources` as "line N: <text>".
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-MONTHS = {m[:3]: i for m, i in MONTHS.items()}  # looked up by the first three letters
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
-DATE_DMY = re.compile(rf"\b{_WEEKDAY}?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+(\d{{4}})\b", re.I)
-DATE_MDY = re.compile(rf"\b{_WEEKDAY}?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-TIME_RE = re.compile(r"\b(\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)|\d{1,2}[:.]\d{2}(?!\d))", re.I)
-_BODY_WORDS = r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Commission|Forum|Authority|Group|Partnership|Assembly|Executive)"
-COUNCIL_RE = re.compile(
-    r"\b((?:[A-Z][\w'’&.-]+\s(?:(?:and|upon|on|under|in|of|the)\s)?){1,4}"
-    r"(?:County\s|City\s|Borough\s|District\s|Town\s|Parish\s|Metropolitan\sBorough\s|Unitary\s)?Council)\b"
+from .header_dates import (  # noqa: F401  (re-exported: parse.py, segment.py and rag use these names)
+    DATE_DMY,
+    DATE_ISO,
+    DATE_MDY,
+    MONTHS,
+    TIME_RE,
+    _MONTH,
+    _WEEKDAY,
+    find_dates,
+    find_time,
+    numeric_order,
+    parse_date,
 )
-_NOT_COUNCIL_START = {"The", "This", "That", "County", "City", "Borough", "District", "Town", "Parish", "Full",
-                      "Whole", "Each", "Every", "A", "An", "Our", "Their", "Its", "Metropolitan", "Unitary",
-                      "Children", "Young", "Schools", "Scrutiny", "Youth", "Members", "Executive", "Social",
-                      "Safeguarding", "Overview", "Lead", "Previous", "Last", "Next", "Whole-Council"}
+from .header_candidates import (
+    ATTENDANCE_START,
+    NEGATIVE_DATE_CONTEXT,
+    Cand,
+    Candidates,
+    after_date,
+    best,
+    collect,
+    named,
+    venue_from_title,
+)
+from .header_names import COUNCIL_NAME, MINUTES_OF, _clean_org, find_org, smart_title, split_title  # noqa: F401
+from .header_region import ITEM_START, clean, header_lines, is_sentence, numbered_lines, title_like
+from .header_people import (  # noqa: F401
+    apologies_from_items,
+    attendance_from_items,
+    parse_attendance,
+    present_not_apologised,
+    split_names,
+)
 
 
 @dataclass
@@ -42,229 +64,176 @@ class Header:
     attendees: list[str] = field(default_factory=list)
     apologies: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
-
-
-def parse_date(text: str) -> str | None:
-    """The first full date in text, as ISO, or None."""
-    best: tuple[int, str] | None = None
-    for rx, order in ((DATE_DMY, "dmy"), (DATE_MDY, "mdy"), (DATE_ISO, "iso")):
-        m = rx.search(text)
-        if not m:
-            continue
-        try:
-            if order == "dmy":
-                d = date(int(m.group(3)), MONTHS[m.group(2).lower()[:3]], int(m.group(1)))
-            elif order == "mdy":
-                d = date(int(m.group(3)), MONTHS[m.group(1).lower()[:3]], int(m.group(2)))
-            else:
-                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except (ValueError, KeyError):
-            continue
-        if best is None or m.start() < best[0]:
-            best = (m.start(), d.isoformat())
-    return best[1] if best else None
-
-
-def smart_title(s: str) -> str:
-    """'PLANNING COMMITTEE' -> 'Planning Committee'; mixed-case text is left alone."""
-    if not s.isupper():
-        return s
-    small = {"and", "of", "the", "for", "on", "in", "to", "a", "at", "by"}
-    words = s.lower().split()
-    return " ".join(w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(words))
-
-
-def _strip_furniture(s: str) -> str:
-    return re.sub(r"\s*View directions\s*$", "", s, flags=re.I).strip(" .,;")
+    # field -> "line N: <the header line it was read from>" (N counts the header's lines from 1)
+    sources: dict[str, str] = field(default_factory=dict)
+    # what the reader noticed but did not take (a date only in front matter, a council only in body text)
+    notes: list[str] = field(default_factory=list)
 
 
 def parse_header(preamble: list[str], full_text: str) -> Header:
+    """Read the meeting details from the header lines (`preamble`); `full_text` supplies the
+    document's date conventions and, only when the header names no organisation at all, a
+    council its letterhead repeats or its text names repeatedly."""
     h = Header()
-    lines = [ln.strip().lstrip("#").strip() for ln in preamble]
-    nonempty = [ln for ln in lines if ln]
-    head = "\n".join(nonempty[:40])
-
-    for ln in nonempty[:25]:
-        # ModernGov: "Safeguarding Overview and Scrutiny Committee - Thursday 14th September 2023 10:00am"
-        m = re.match(rf"^(?P<c>.+?)\s+[-–—]\s+(?P<when>{_WEEKDAY}?.*\d{{4}}.*)$", ln)
-        if m and parse_date(m.group("when")) and not h.committee:
-            h.committee = m.group("c").strip()
-            h.date = parse_date(m.group("when"))
-            t = TIME_RE.search(m.group("when").split(str(date.fromisoformat(h.date).year), 1)[-1])
-            h.time = t.group(1).strip() if t else None
-            continue
-        # "Minutes of the X Meeting held on 1 March 2021", "MINUTES OF A MEETING OF THE PLANNING COMMITTEE HELD ON ..."
-        m = re.match(r"^minutes\s+of\s+(?:an?\s+|the\s+)?(?:(?:extraordinary|special|ordinary|annual|regular|virtual)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?(?P<c>.+?)(?:\s+meeting)?\s+(?:held|which took place)\s+(?:on|at|in)\s+(?P<rest>.*)$", ln, re.I)
-        if m and not h.committee:
-            h.committee = smart_title(m.group("c").strip(" ,"))
-            h.date = h.date or parse_date(m.group("rest"))
-            t = TIME_RE.search(m.group("rest"))
-            h.time = h.time or (t.group(1) if t else None)
-            # "... held in Committee Room 2, Eastmoor Town Hall, on Thursday ...", "... at 6.30 pm in the Council Chamber"
-            where = re.search(r"(?:^|\s)(?:in|at)\s+(?:the\s+)?(?P<v>[A-Z][^,]*(?:,\s*[A-Z][^,]*)*?)(?:,?\s+on\s+|\.?$)",
-                              ln[m.start("rest") - 3:])
-            h.venue = h.venue or (where.group("v").strip() if where else None)
-            continue
-        m = re.match(r"^(?:venue|location|place)\s*:\s*(?P<v>.+)$", ln, re.I)
-        if m and not h.venue:
-            h.venue = _strip_furniture(m.group("v"))
-            continue
-        m = re.match(r"^(?:date)\s*:\s*(?P<v>.+)$", ln, re.I)
-        if m and not h.date:
-            h.date = parse_date(m.group("v"))
-            t = TIME_RE.search(m.group("v"))
-            h.time = h.time or (t.group(1) if t else None)
-            continue
-        m = re.match(r"^(?:time)\s*:\s*(?P<v>.+)$", ln, re.I)
-        if m and not h.time:
-            h.time = m.group("v").strip()
-            continue
-        m = re.match(r"^(?:committee|meeting|body)\s*:\s*(?P<v>.+)$", ln, re.I)
-        if m and not h.committee:
-            h.committee = m.group("v").strip()
-
-    if not h.committee:
-        # A short line naming a body, near the top ("PLANNING COMMITTEE", "City Council Regular Meeting").
-        for ln in nonempty[:8]:
-            if re.search(_BODY_WORDS, ln, re.I) and len(ln) < 120 and not re.match(r"^(agenda|contact|venue)", ln, re.I):
-                c = re.sub(r"\s+(?:meeting|minutes)\b.*$", "", DATE_DMY.sub("", DATE_MDY.sub("", ln)), flags=re.I)
-                c = re.sub(r"^(?:minutes\s+of\s+(?:the\s+)?)", "", c, flags=re.I).strip(" ,-–—")
-                if c and re.search(_BODY_WORDS, c, re.I):
-                    h.committee = smart_title(c)
-                    break
-    if not h.date:
-        h.date = parse_date(head)
-    if not h.time and h.date:
-        for ln in nonempty[:12]:
-            if parse_date(ln):
-                t = TIME_RE.search(ln)
-                if t:
-                    h.time = t.group(1)
-                    break
-
-    capitalised = "\n".join(smart_title(ln) for ln in nonempty[:12] if ln.isupper())
-    h.council = find_council(head) or find_council(capitalised) or find_council(full_text)
-    if h.committee and h.council is None and find_council(h.committee) == h.committee:
-        # "Wessex County Council - Cabinet - 12 September 2023": the council is not the committee
-        rest = [p for p in re.split(r"\s+[-–—]\s+", _first_line_with(nonempty, h.committee)) if p.strip()]
-        if len(rest) >= 3:
-            h.council, h.committee = h.committee, rest[1].strip()
-    parse_attendance(nonempty, h)
+    raw = header_lines(preamble, full_text)
+    meta, lines = numbered_lines(raw)
+    order = numeric_order(full_text or "\n".join(s for _, s in lines))
+    cands = collect(lines, meta, order)
+    _decide(h, cands)
+    notice = _NOTICE.search("\n".join(s for _, s in lines))
+    if full_text and (h.date is None or h.committee is None or (notice and cands.minutes_line is None)):
+        # a pack that opens with a notice of meeting: the minutes' own title further in is the header
+        _deep_title(h, full_text, order, override=bool(notice and cands.minutes_line is None))
+    if h.council is None:
+        _council_from_document(h, full_text)
+    if h.committee and h.council and h.committee == h.council and not re.search(r"\bcouncil\b", h.committee, re.I):
+        h.committee = None  # an organisation's name is not a committee
+    parse_attendance([raw[n - 1].strip() for n, _ in lines], h)
     return h
 
 
-def _first_line_with(lines: list[str], text: str) -> str:
-    return next((ln for ln in lines if text in ln), text)
+_NOTICE = re.compile(r"\b(?:notice\s+of\s+(?:the\s+)?meeting|will\s+be\s+held|dear\s+(?:councillor|member|sir)|a\s+chara)\b", re.I)
+_KIND_WORDS = {"city", "town", "county", "council", "township", "parish", "borough", "district", "community", "village"}
 
 
-def find_council(text: str) -> str | None:
-    """The council named in the text: 'Staffordshire County Council', never 'the County Council'.
+def _decide(h: Header, c: Candidates) -> None:
+    """Choose each detail among its candidates, letting the choices inform each other: a body
+    line beside the chosen date is the title; the organisation the title names owns it."""
+    _choose(h, "date", c.dates)
+    if h.date:
+        dline = next(x.line for x in c.dates if x.value == h.date)
+        for x in c.committees:
+            if x.line and abs(x.line - dline) <= 2 and x.score < 9:
+                x.score += 1
+    _choose(h, "committee", c.committees)
+    if h.committee:
+        # the title names its owner: "Crete Township Special Board ..." under "County of Will / Town of Crete"
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", h.committee)} - _KIND_WORDS
+        for x in c.councils:
+            if words & ({w.lower() for w in re.findall(r"[A-Za-z]{3,}", x.value)} - _KIND_WORDS):
+                x.score += 2
+    for x in c.councils:
+        if x.text.split(": ", 1)[-1].strip(" .,") == x.value:
+            x.score += 0.5  # a line that is the organisation's name alone: its letterhead
+    _choose(h, "council", c.councils)
+    chosen = best(c.committees)
+    if chosen and chosen.council_itself and (
+            (h.council is None or _same_body(chosen.value, h.council)) or re.fullmatch(r"(?i)council", chosen.value)):
+        # The council itself met ("Milburn Parish Council - 6th November 2018", "Ordinary Meeting
+        # of Council"): the document names no committee, and calling the council one would invent
+        # a value (and give every council's meetings the same id).
+        if h.council is None and named(chosen.value):
+            h.council, h.sources["council"] = chosen.value, chosen.text
+        h.committee = None
+        h.sources.pop("committee", None)
+        h.notes.append(f"no committee named: the meeting is of {repr(h.council) if h.council else 'the council'} itself")
+    _choose(h, "time", c.times)
+    _choose(h, "venue", c.venues)
 
-    A capitalised word that starts a sentence proves nothing ("All County Council staff",
-    "Can the Council offer"), so a match must begin mid-sentence or on a line of its own.
-    """
-    for m in COUNCIL_RE.finditer(text):
-        name = m.group(1)
-        words = name.split()
-        if words[0] in _NOT_COUNCIL_START or len(words) == 1:
+
+def _same_body(a: str, b: str) -> bool:
+    """'Guelph City Council' and 'Guelph City Council'; 'City Council' is not 'City of Santa Ana'."""
+    def words(s: str) -> set[str]:
+        return {w.lower() for w in re.findall(r"[A-Za-z]{2,}", s)} - {"the", "of", "meeting", "minutes"}
+    return words(a) == words(b) or (words(a) <= words(b) and bool(words(a) - _KIND_WORDS))
+
+
+def _choose(h: Header, name: str, cands: list[Cand]) -> None:
+    top = best(cands)
+    if top is not None:
+        value = top.value.strip(" ,;") if name in {"venue", "time"} else top.value
+        if name == "time":
+            value = re.sub(r"(?<=[AaPp][Mm])\.$", "", value)  # "7:20 PM." ends a sentence; "7 p.m." keeps its dot
+        setattr(h, name, value)
+        h.sources[name] = top.text
+
+
+def _council_from_document(h: Header, full_text: str) -> None:
+    """When the header names no organisation: a council the document's letterhead repeats
+    (a line of its own on several pages), or one its text names at least twice and more often
+    than any other council. A single passing mention proves nothing."""
+    if not full_text:
+        return
+    alone: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    first_line: dict[str, str] = {}
+    for ln in full_text.split("\n"):
+        s = clean(ln)
+        for m in COUNCIL_NAME.finditer(s):
+            name = _clean_org(m.group("name"))
+            if not name:
+                continue
+            before = s[: m.start()].rstrip(" \t")
+            line_alone = not before and s[m.end():].strip(" .") == ""
+            sentence_start = not before or before[-1] in ".?!:•·-"
+            if sentence_start and not line_alone:
+                continue  # "All County Council staff ...": a capitalised sentence start proves nothing
+            named[name] += 1
+            first_line.setdefault(name, s)
+            if s.strip(" .") == name or s.strip(" .") == m.group("name"):
+                alone[name] += 1
+    if alone:
+        name, n = alone.most_common(1)[0]
+        if n >= 3:
+            h.council = name
+            h.sources["council"] = f"letterhead: '{name}' stands on a line of its own {n} times"
+            return
+    if named:
+        ranked = named.most_common(2)
+        name, n = ranked[0]
+        if n >= 2 and (len(ranked) == 1 or ranked[1][1] < n):
+            h.council = name
+            h.sources["council"] = f"document text (not the header), named {n} times: {first_line[name][:160]}"
+            h.notes.append(f"council '{name}' is not in the header; taken from the document text, where it is named {n} times")
+
+
+def _deep_title(h: Header, full_text: str, order: str | None, override: bool = False) -> None:
+    """A pack that opens with a notice and agenda prints the minutes' own title further in
+    ("MINUTES OF SPECIAL MEETING OF DONEGAL COUNTY COUNCIL HELD IN / THE COUNTY HOUSE, LIFFORD
+    ON THE 28th APRIL 2025"). Such a title line — capitalised, not prose, naming a body or a
+    kind of meeting, in the first third of the document, not about a previous meeting — fills
+    what the header left missing."""
+    doc = full_text.split("\n")
+    limit = max(40, int(len(doc) * 0.35))
+    for i, ln in enumerate(doc[:limit]):
+        s = clean(ln)
+        if not s or not MINUTES_OF.match(s) or is_sentence(s) or not title_like(s) or NEGATIVE_DATE_CONTEXT.search(s):
             continue
-        before = text[: m.start()].rstrip(" \t")
-        line_alone = (not before or before.endswith("\n")) and text[m.end():].split("\n", 1)[0].strip() == ""
-        sentence_start = not before or before[-1] in ".?!:\n•·-"
-        if sentence_start and not line_alone:
+        # the minutes' own title is followed by who attended; an item approving other minutes is not
+        following = [clean(x) for x in doc[i + 1:i + 12] if clean(x)][:6]
+        if not any(ATTENDANCE_START.match(x) or re.search(r"\b(?:present|attendance)\b", x, re.I) for x in following):
             continue
-        return name
-    return None
-
-
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\n|\s{2,})\s*")
-_HONORIFIC = re.compile(
-    r"^(?:County\s+|Borough\s+|District\s+|City\s+|Town\s+|Parish\s+)?"
-    r"(?:Councillors?|Cllrs?\.?|Mayor|Deputy\s+Mayor|Aldermen|Alderman|Council\s*Members?|Commissioners?|"
-    r"Trustees?|Supervisors?|Selectm[ae]n|Board\s+Members?|Members?)\s+",
-    re.I,
-)
-
-
-def split_names(s: str) -> list[str]:
-    """'Councillors A Smith, B Jones and C Brown' -> ['A Smith', 'B Jones', 'C Brown'].
-
-    Parenthesised roles stay with their name. A run of capitalised words with no
-    separators ("Ann Beech Ron Clarke Ann Edgeller", as attendance tables copy) is split
-    into first-name/surname pairs when it has an even number of words.
-    """
-    s = re.sub(r"^(?:(?:were\s+)?received\s+from|from)\s+", "", s.strip(), flags=re.I)
-    parts: list[str] = []
-    depth, buf = 0, ""
-    for ch in s:  # don't split inside parentheses
-        depth += ch == "("
-        depth -= ch == ")"
-        buf += "\x00" if depth and ch in ",;&" else ch
-    for piece in _NAME_SPLIT.split(buf):
-        piece = _HONORIFIC.sub("", piece.replace("\x00", ",").strip(" .:"))
-        if not piece or piece.lower() in {"none", "nil", "n/a"}:
+        nxt = following[:2]
+        joined = " ".join([s] + [x for x in nxt if not ATTENDANCE_START.match(x) and not ITEM_START.match(x)][:2])
+        parts = split_title(joined)
+        if not (parts.body or parts.mtype or parts.org):
             continue
-        words = piece.split()
-        if "(" not in piece and len(words) >= 4 and len(words) % 2 == 0 and all(w[:1].isupper() for w in words):
-            parts.extend(" ".join(words[i : i + 2]) for i in range(0, len(words), 2))
-        else:
-            parts.append(piece)
-    return parts
+        src = f"line {i + 1} of the document: {joined}"
+        found = Candidates()
+        found.add_parts(parts, 10, i + 1, src)
+        committees = [c for c in found.committees if not c.council_itself]  # the council meeting names no committee
+        if (h.committee is None or override) and committees:
+            _choose(h, "committee", committees)
+        if h.council is None and found.councils:
+            _choose(h, "council", found.councils)
+        if h.date is None or override:
+            found = find_dates(joined, order)
+            if found:
+                h.date, h.sources["date"] = found[0].iso, src
+                t = find_time(after_date(joined, found[0].text))
+                if t and (h.time is None or override):
+                    h.time, h.sources["time"] = t, src
+        v = venue_from_title(joined)
+        if v and (h.venue is None or override):
+            h.venue, h.sources["venue"] = v, src
+        return
 
 
-def parse_attendance(lines: list[str], h: Header) -> None:
-    """Attendance blocks: 'Present:', 'Attendance', 'Also in attendance:', 'Apologies:',
-    'Absent:', roll calls. Used on the preamble and on items such as 'ROLL CALL'."""
-    mode = None
-    for ln in lines:
-        m = re.match(r"^(?:(?:members\s+)?present|attendance|attending|members|roll\s+call|councillors\s+present)\s*:?\s*(?P<rest>.*)$", ln, re.I)
-        if m:
-            mode = "attendees"
-            if m.group("rest"):
-                _add_people(h, "attendees", m.group("rest"))
-            continue
-        m = re.match(r"^also\s+(?:in\s+attendance|present)\s*:?\s*(?P<rest>.*)$", ln, re.I)
-        if m:
-            mode = "attendees"
-            _add_people(h, "attendees", m.group("rest"))
-            continue
-        m = re.match(r"^apologies(?:\s+for\s+absence)?(?:\s+were\s+received)?\s*(?:from)?\s*:?\s*(?P<rest>.*)$", ln, re.I)
-        if m:
-            mode = "apologies"
-            _add_people(h, "apologies", m.group("rest"))
-            continue
-        m = re.match(r"^absent\s*:?\s*(?P<rest>.*)$", ln, re.I)
-        if m:
-            mode = "absent"
-            _add_people(h, "absent", m.group("rest"))
-            continue
-        m = re.match(r"^(?:chair(?:man|woman|person)?|presiding)\s*:\s*(?P<rest>.+)$", ln, re.I)
-        if m:
-            h.chair = h.chair or _HONORIFIC.sub("", m.group("rest").strip())
-            continue
-        if mode and (len(ln) > 200 or ln.endswith(":") or re.match(r"^(part|officers|in attendance)\b", ln, re.I)):
-            mode = None
-        elif mode and not parse_date(ln):
-            _add_people(h, mode, ln)
-    if not h.chair:
-        for name in h.attendees:
-            if re.search(r"\((?:[^)]*\bin the chair|chair(?:man|woman|person)?)\)", name, re.I):
-                h.chair = re.sub(r"\s*\(.*$", "", name)
-                break
-
-
-def _add_people(h: Header, field_name: str, text: str) -> None:
-    target = getattr(h, field_name)
-    for name in split_names(text):
-        if len(name) <= 80 and name not in target:
-            target.append(name)
-
-
-def apologies_from_items(texts: list[str]) -> list[str]:
-    """Apologies stated inside an 'Apologies' item ("Apologies were received from ...")."""
-    out: list[str] = []
-    for t in texts:
-        m = re.search(r"apologies(?:\s+for\s+absence)?\s+(?:were\s+)?(?:received|submitted|given)\s+(?:on behalf of|from)\s+(?P<names>(?:[^.]|(?<=\b[A-Z])\.)+(?:\([^)]*\)[^.]*)?)\.", t, re.I)
-        if m:
-            out.extend(split_names(m.group("names")))
+def details_sources(h: Header, overrides=None) -> dict[str, str]:
+    """Where each detail of the meeting came from: the header line, or 'supplied' where a
+    flag or sidecar (`overrides`) set it."""
+    out = dict(h.sources)
+    for name in ("council", "committee", "date", "venue", "time", "chair"):
+        if overrides is not None and getattr(overrides, name, None):
+            out[name] = "supplied (command-line flag, app form or NAME.meta.json sidecar)"
     return out

@@ -1,0 +1,287 @@
+"""Candidate values for the meeting details, each scored by where in the header it stands.
+
+A header can name a date three times (a letter's date, the title's, a running footer's) and a
+council twice (its own, one its strap line mentions), so every reading is kept as a candidate
+with a strength — the "Minutes of ..." title line (10) > a labelled field (9) > a sentence
+saying when the meeting was held (7) > a title-block line (4-7, more beside the date or a
+"MINUTES" marker) > anything else in the header (2) > the web page's front matter (1-2) — and
+the strongest wins. The strengths are fixed by that order of evidence, not fitted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .header_dates import find_dates, find_time
+from .header_names import BODY_RE, MINUTES_OF, TitleParts, _clean_org, find_org, smart_title, split_title
+from .header_region import is_sentence
+
+LABEL = re.compile(
+    r"^(?P<label>(?i:title\s+of\s+meeting|name\s+of\s+meeting|meeting\s+title|date(?:\s+of\s+meeting)?|meeting\s+date|time|venue|"
+    r"location|place))\s*(?::|\s{2,}|\s+(?=[A-Z0-9]))\s*(?P<value>.*)$"
+    r"|^(?P<label2>(?i:meeting|committee|body|board|council|organi[sz]ation|where|when))\s*:\s*(?P<value2>.*)$",
+)
+LABEL_ALONE = re.compile(r"^(?P<label>date|time|venue|location|place|meeting|committee)\s*:\s*$", re.I)
+HELD_THEIR = re.compile(
+    r"^(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:of|and|the|[A-Z][\w'’&.-]*))*?)\s+(?:held|hold)\s+(?:its|their|a|an|the)\s+"
+    r"(?P<what>[\w' -]+?)\s+(?:on|at|in|via|by)\b", re.I)
+NEGATIVE_DATE_CONTEXT = re.compile(
+    r"\b(?:previous|last|next|future|forthcoming|upcoming|adjourned\s+(?:to|until)|circulated|dated|printed|issued|published|"
+    r"approved\s+on|updated|revised|expires?|received|deadline|by\s+no\s+later|scheduled\s+for\s+(?!today))\b",
+    re.I,
+)
+HELD_CONTEXT = re.compile(r"\b(?:held|called\s+(?:the\s+meeting\s+)?to\s+order|convened|commenced|began|opened|took\s+place|will\s+be\s+held)\b", re.I)
+ATTENDANCE_START = re.compile(
+    r"^(?:(?:members|councillors|directors|trustees|commissioners|board\s+members|elected\s+members)\s+)?(?:present|attendance|attendees|"
+    r"in\s+attendance|apologies|absent|roll\s+call)\b|^(?:chair(?:man|woman|person)?|presiding|council|elected\s+members|members)\s*:",
+    re.I)
+MINUTES_MARKER = re.compile(r"^(?:(?:regular|special|open|public|draft|final)\s+)*(?:meeting\s+)?(?:minutes|summary)$", re.I)
+
+
+@dataclass
+class Cand:
+    value: str
+    score: float
+    line: int
+    text: str
+    council_itself: bool = False  # "Minutes of Guelph City Council": the council met, no committee named
+
+
+@dataclass
+class Candidates:
+    committees: list[Cand] = field(default_factory=list)
+    councils: list[Cand] = field(default_factory=list)
+    dates: list[Cand] = field(default_factory=list)
+    venues: list[Cand] = field(default_factory=list)
+    times: list[Cand] = field(default_factory=list)
+    minutes_line: int | None = None  # index of the "Minutes of ..." title line, if the header has one
+
+    def add_parts(self, parts: TitleParts, score: float, line: int, src: str) -> None:
+        """The organisation, body and kind of meeting a title names, as candidates."""
+        if parts.org:
+            self.councils.append(Cand(parts.org, score, line, src))
+        if parts.body and not parts.body_is_council:
+            self.committees.append(Cand(parts.body, score, line, src))
+        if parts.mtype:
+            self.committees.append(Cand(parts.mtype, score - 0.5, line, src))
+        if parts.body and parts.body_is_council:
+            # the council itself met ("Minutes of Guelph City Council"): the body, but a weaker
+            # reading than a named committee or a specific kind of meeting in the same place
+            self.committees.append(Cand(parts.body, score - (1.5 if score >= 9 else 3.5), line, src, council_itself=True))
+            if not parts.org and named(parts.body):
+                self.councils.append(Cand(_clean_org(parts.body) or parts.body, score, line, src))
+        if parts.body and not parts.body_is_council and not parts.org:
+            # "Louisa County Commission on Aging": the place whose body it is
+            m = re.match(r"^(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:County|City))\s+\S", parts.body)
+            if m:
+                self.councils.append(Cand(m.group("place"), score - 1, line, src))
+
+
+def named(body: str) -> bool:
+    """'Guelph City Council' names a council; 'City Council' and 'Council' do not."""
+    return _clean_org(body) is not None
+
+
+def best(cands: list[Cand]) -> Cand | None:
+    """The strongest candidate; the earliest line among equals (front matter, line 0, last)."""
+    return max(cands, key=lambda c: (c.score, -c.line if c.line else -10_000)) if cands else None
+
+
+def collect(lines: list[tuple[int, str]], meta: dict[str, str], order: str | None) -> Candidates:
+    """Every candidate value in the header lines and front matter."""
+    c = Candidates()
+    title_block_end = next((k for k, (_, s) in enumerate(lines) if k > 0 and ATTENDANCE_START.match(s)), len(lines))
+    marker_ks = [k for k, (_, s) in enumerate(lines[:title_block_end + 1]) if MINUTES_MARKER.match(s)]
+    for k, (n, s) in enumerate(lines):
+        in_title = k < title_block_end and k < 30
+        if k >= 40 and not (MINUTES_OF.match(s) and not is_sentence(s)):
+            continue  # deep in a long preamble only a "Minutes of ..." title line still counts
+        if _read_label(c, lines, k, order):
+            continue
+        if MINUTES_OF.match(s) and c.minutes_line is None and (in_title or k >= 30) \
+                and not NEGATIVE_DATE_CONTEXT.search(s) and not is_sentence(s):
+            c.minutes_line = k
+            _read_minutes_title(c, lines, k, order)
+            continue
+        _read_line(c, lines, k, order, in_title, marker_ks)
+    _read_front_matter(c, meta, order)
+    return c
+
+
+def _read_label(c: Candidates, lines: list[tuple[int, str]], k: int, order: str | None) -> bool:
+    """'Date: 28/07/2020', 'Venue:' with its value on the next line, 'Title of Meeting X - Board
+    Meeting'. True when the line was a label and nothing more is to be read from it."""
+    n, s = lines[k]
+    label, alone = LABEL.match(s), LABEL_ALONE.match(s)
+    if alone:
+        if k + 1 >= len(lines) or LABEL_ALONE.match(lines[k + 1][1]) or lines[k + 1][1].endswith(":"):
+            return False  # a column of labels whose values were printed elsewhere (a table read row-wise)
+        key, (vline, value) = alone.group("label").lower(), lines[k + 1]
+    elif label:
+        key = (label.group("label") or label.group("label2")).lower()
+        value, vline = (label.group("value") or label.group("value2") or "").strip(), n
+    else:
+        return False
+    if not value:
+        return False
+    src = f"line {vline}: {value if alone else s}"
+    if key.startswith(("date", "meeting date", "when")):
+        for f in find_dates(value, order)[:1]:
+            c.dates.append(Cand(f.iso, 9, vline, src))
+        t = find_time(value)
+        if t:
+            c.times.append(Cand(t, 8, vline, src))
+        return True
+    if key == "time":
+        c.times.append(Cand(value.strip(" ."), 9, vline, src))
+        return True
+    if key in {"venue", "location", "place", "where"}:
+        c.venues.append(Cand(value.strip(" ."), 9, vline, src))
+        _council_from_venue(c, value, vline, src)
+        return True
+    if key in {"council", "organisation", "organization"}:
+        c.councils.append(Cand(find_org(value) or value.strip(" ."), 9, vline, src))
+        return True
+    if alone and key == "meeting":
+        return False
+    parts = split_title(value)
+    c.add_parts(parts, 9, vline, src)
+    for f in find_dates(value, order)[:1]:
+        c.dates.append(Cand(f.iso, 8, vline, src))
+    return bool(parts.body or parts.mtype or parts.org)
+
+
+def _read_minutes_title(c: Candidates, lines: list[tuple[int, str]], k: int, order: str | None) -> None:
+    """'Minutes of February Meeting of Carlow County Council held in the / Council Chamber ... /
+    on Monday 9th February 2026 at 2.00 p.m.': the strongest evidence a header has."""
+    n, s = lines[k]
+    joined = s
+    for kk in range(k + 1, min(k + 3, len(lines))):  # the title sentence may run over the next lines
+        nxt = lines[kk][1]
+        if ATTENDANCE_START.match(nxt) or MINUTES_OF.match(nxt) or LABEL.match(nxt) or nxt.endswith(":"):
+            break
+        joined += " " + nxt
+    src = f"line {n}: {joined}"
+    parts = split_title(s if not re.search(r"\b(?:of|the|for)$", s, re.I) else joined)
+    c.add_parts(parts, 10, n, src)
+    if not (parts.org or parts.body or parts.mtype):
+        c.add_parts(split_title(joined), 10, n, src)  # "... of the City / Council": a name broken over lines
+    for f in find_dates(joined, order)[:1]:
+        c.dates.append(Cand(f.iso, 10, n, src))
+    t = find_time(after_date(joined))
+    if t:
+        c.times.append(Cand(t, 9, n, src))
+    v = venue_from_title(joined)
+    if v:
+        c.venues.append(Cand(v, 7, n, src))
+
+
+def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str | None, in_title: bool,
+               marker_ks: list[int]) -> None:
+    """Any other header line: a title-block line, a 'held their ... on' sentence, a date."""
+    n, s = lines[k]
+    src = f"line {n}: {s}"
+    sentence = is_sentence(s)
+    held = HELD_THEIR.match(s)
+    if held and in_title:
+        # "Lochside Community Council held their monthly meeting on 5 May 2022": the subject is
+        # the body, the object the kind of meeting — never "... Community Council held their"
+        parts = split_title(held.group("org"))
+        what = " ".join(w[:1].upper() + w[1:] for w in held.group("what").split())
+        if not re.search(r"\b(?:meeting|agm|egm)\b", what, re.I):
+            what += " Meeting"
+        typ = split_title(what)
+        parts.mtype = typ.mtype or (typ.body if typ.body and not typ.body_is_council else None)
+        c.add_parts(parts, 8, n, src)
+    if in_title and re.match(r"^held\s+(?:in|at)\b", s, re.I):
+        # "Held in the Board Room, Elderpark Workspace at 7 p.m."
+        v = venue_from_title(s)
+        if v:
+            c.venues.append(Cand(v, 6, n, src))
+        t = find_time(s)
+        if t and not find_dates(s):
+            c.times.append(Cand(t, 5, n, src))
+    fds = find_dates(s, order)
+    if fds and not NEGATIVE_DATE_CONTEXT.search(s[: fds[0].start]):
+        score = 6 if (not sentence and in_title) else 7 if HELD_CONTEXT.search(s) else 2
+        c.dates.append(Cand(fds[0].iso, score, n, src))
+        if not sentence:
+            t = find_time(after_date(s, fds[0].text)) or find_time(s[: fds[0].start])
+            if t:
+                c.times.append(Cand(t, 6, n, src))
+    if in_title and not sentence:
+        parts = split_title(s)
+        long_line = len(s.split()) > 12  # a title-case sentence, not a title
+        c.add_parts(parts, 2 if long_line else 4 + _nearness(k, marker_ks, lines), n, src)
+        if not (parts.org or parts.body or parts.mtype) and k + 1 < len(lines):
+            # "EAST PALO ALTO" above "PLANNING COMMISSION": a bare place name heading a body
+            nxt = split_title(lines[k + 1][1])
+            if nxt.body and not nxt.body_is_council and not nxt.org and _is_place_line(s):
+                c.councils.append(Cand(smart_title(s), 3, n, src))
+    elif in_title and sentence and re.search(r"\b(?:held|convened)\b", s, re.I):
+        v = venue_from_title(s)
+        if v:
+            c.venues.append(Cand(v, 3, n, src))
+
+
+def _read_front_matter(c: Candidates, meta: dict[str, str], order: str | None) -> None:
+    """The web page's own title and date: weaker than anything the printed header says, and a
+    timestamp ('2023-11-15T17:56:45Z') is when the page was published, not when the body met."""
+    title = meta.get("title", "")
+    if title:
+        c.add_parts(split_title(title), 2, 0, f"front matter title: {title}")
+        for f in find_dates(title, order)[:1]:
+            c.dates.append(Cand(f.iso, 1, 0, f"front matter title: {title}"))
+    d = meta.get("date", "")
+    if d and "T" not in d and ":" not in d:
+        for f in find_dates(d, order)[:1]:
+            c.dates.append(Cand(f.iso, 1.5, 0, f"front matter date: {d}"))
+
+
+def _nearness(k: int, marker_ks: list[int], lines: list[tuple[int, str]]) -> float:
+    """+3 right after a 'MINUTES' marker line or next to a date line, +2 two lines away."""
+    near = 3.0 if find_dates(lines[k][1]) else 0.0
+    for j in (k - 2, k - 1, k + 1, k + 2):
+        if 0 <= j < len(lines):
+            s = lines[j][1]
+            if j in marker_ks or (find_dates(s) and len(s.split()) <= 8):
+                near = max(near, 3.0 if abs(j - k) == 1 else 2.0)
+    return near
+
+
+def _is_place_line(s: str) -> bool:
+    words = s.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"\d", s) \
+        and not BODY_RE.search(s) and not re.search(
+            r"\b(?:minutes|meeting|agenda|page|draft|final|approved|unconfirmed|confidential|public|private|part|"
+            r"restricted|exempt|open|closed|session|notice|summary|action|present|apologies|items?)\b", s, re.I)
+
+
+def after_date(s: str, date_text: str | None = None) -> str:
+    """The text after the (first) date: where a meeting's start time is printed."""
+    if date_text and date_text in s:
+        return s.split(date_text, 1)[1]
+    f = find_dates(s)
+    return s[f[0].end:] if f else s
+
+
+def venue_from_title(s: str) -> str | None:
+    """'... held in Committee Room 2, Eastmoor Town Hall, on Thursday ...' -> the place."""
+    m = re.search(r"\b(?i:held)\s+(?:in|at)\s+(?:the\s+)?(?P<v>[A-Z][^.;]*?)(?=,?\s+(?:on|at)\s+(?:\w+day|\d)|,?\s+(?:on|at)\s+the\s+\d|\.?$|\s+at\s+\d)",
+                  s)
+    if not m:
+        # "... held on Tuesday 14 May 2024 at 6.30 pm in the Council Chamber, Civic Offices, Northvale"
+        m = re.search(r"\b(?i:held)\b.*?\d.*?\s(?:in|at)\s+(?:the\s+)?(?P<v>[A-Z][^.;]*?)\.?$", s)
+        if not m or find_dates(m.group("v")):
+            return None
+    v = re.sub(r"\s+", " ", m.group("v")).strip(" ,")
+    return v if 2 <= len(v) <= 120 else None
+
+
+def _council_from_venue(c: Candidates, value: str, line: int, src: str) -> None:
+    """'Cork City Council Chambers': meetings are held in their own council's chamber (weak)."""
+    m = re.search(r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+)?Council)"
+                  r"\s+(?:Chambers?|Offices?|Buildings?)\b", value)
+    name = _clean_org(m.group("name")) if m else None
+    if name:
+        c.councils.append(Cand(name, 2, line, src))

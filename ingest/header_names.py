@@ -1,0 +1,231 @@
+"""Recognising the names in a minutes title: the organisation (council), the body that met
+(committee, board, commission, trustees) and the kind of meeting ("Monthly Meeting", "AGM").
+
+Titles are written in many ways — "Minutes of the Regular Meeting of the City Council",
+"GOVAN COMMUNITY COUNCIL / GENERAL MEETING MONDAY 13 MAY 2024", "Title of Meeting Suffolk
+Libraries IPS - Board Meeting", "Louisa County Commission on Aging" — but always from the same
+three parts, so each header line is split into those parts by the words that mark them, never
+by a list of known bodies.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .header_dates import DATE_D_MON_Y, DATE_DMY, DATE_ISO, DATE_MDY, DATE_NUMERIC, TIME_RE, _WEEKDAY
+
+_CAP = r"(?:[A-Z][\w'’&.-]*|[A-Z]{2,}|Mc\w+|O['’]\w+)"
+_LINK = r"(?:of|on|upon|under|in|the|and|&|de|la|le|du|y)"
+_CAP_RUN = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP}){{0,5}}"
+_KIND = r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+|Community\s+|Metropolitan\s+Borough\s+|Village\s+|Regional\s+|Municipal\s+)"
+
+# A named council: "Carlow County Council", "Souldern Parish Council", "Guelph City Council".
+COUNCIL_NAME = re.compile(rf"\b(?P<name>(?:{_CAP}\s+(?:(?:of|upon|on|under|in|and|the)\s+)?){{1,4}}{_KIND}*Council)\b(?!\s+(?:Chambers?|Offices?|Buildings?|Meeting\s+Room|Room|Staff))")
+# Other organisations that own a body.
+_ORG_SUFFIX = (r"(?:Society|Association|Foundation|Group|Inc\.?|Incorporated|Ltd\.?|Limited|IPS|LPC|Trust|Club|"
+               r"Institute|Authority|Corporation|Company|Co-operative|Cooperative|Charity|Union|Federation)")
+ORG_SUFFIXED = re.compile(rf"\b(?P<name>(?:The\s+)?{_CAP_RUN}\s+{_ORG_SUFFIX})(?![\w-])")
+ORG_PLACE = re.compile(rf"\b(?P<name>(?:Town|City|Village|County|Township|Borough|Port)\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})")
+ORG_TOWNSHIP = re.compile(rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}}\s+Township)\b")
+ORG_FRIENDS = re.compile(rf"\b(?P<name>(?:The\s+)?Friends\s+of\s+(?:the\s+)?{_CAP_RUN})")
+ORG_DISTRICT = re.compile(rf"\b(?P<name>{_CAP}\s+(?!Municipal\b){_CAP}(?:\s+{_CAP})?\s+District)\b(?!\s+(?:of|Council))")
+# "Louisa County Commission on Aging", "Cork City Local ... Partnership": the place owns the body.
+ORG_PLACE_PREFIX = re.compile(rf"^(?P<name>{_CAP}(?:\s+{_CAP})?\s+(?:County|City))\s+(?!Council)")
+
+_BODY_WORD = (r"(?:Sub-?Committee|Committee|Board|Commission|Panel|Cabinet|Forum|Partnership|Trustees|Assembly|Municipal\s+District|"
+              r"Executive|Working\s+Group|Council|Directors|Selectboard|Vestry|Synod|Senate|Court)")
+BODY_RE = re.compile(rf"\b{_BODY_WORD}\b", re.I)
+# "Monthly Meeting", "Statutory Budget Meeting", "AGM", "Annual General Meeting", "EGM".
+TYPE_RE = re.compile(
+    r"(?P<type>(?:(?:[A-Z][\w'’-]*)\s+){0,3}?(?i:Meeting)|(?:(?:[A-Z][\w'’-]*)\s+){0,2}?(?:AGM|EGM|SGM))\b")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_TYPE_ACRONYMS = {"AGM", "EGM", "SGM", "AOB"}
+_GENERIC_TYPE_WORDS = {"notice", "agenda", "meeting", "regular", "ordinary", "the", "a", "an", "this", "of", "minutes", "open",
+                       "public", "council", "board", "committee", "virtual", "remote", "scheduled", "held",
+                       "draft", "final", "adopted", "approved", "summary"}
+_DEICTIC = re.compile(r"\b(?:above|said|aforementioned|same|this|that|our|your|their|its|previous|last|next)\b", re.I)
+MINUTES_OF = re.compile(
+    r"^(?:(?:final|draft|adopted|approved|unconfirmed|confirmed|signed|open|public)\s+)*(?:summary|minutes|minute|record|notes)\s+"
+    r"(?:of|for|from)\s+(?:an?\s+|the\s+)?(?P<rest>.*)$",
+    re.I,
+)
+_HELD = re.compile(r"\s*,?\s*\b(?:held|which\s+(?:took|was)|taking\s+place|convened|to\s+be\s+held|on\s+(?=" + _WEEKDAY + r"|\d)|at\s+\d)\b.*$", re.I)
+_TRAIL_MINUTES = re.compile(r"(?:\s*[-–—:|]\s*|\s+)(?:meeting\s+)?(?:minutes|summary|notes)\s*$", re.I)
+_ROMAN_OR_NUMBER_PREFIX = re.compile(r"^(?:\d+[.)]?|[IVX]+\.)\s+")
+
+
+def strip_dates(s: str) -> str:
+    """The line without dates, times, weekdays and years: what names remain."""
+    for rx in (DATE_DMY, DATE_MDY, DATE_ISO, DATE_D_MON_Y, DATE_NUMERIC):
+        s = rx.sub(" ", s)
+    s = TIME_RE.sub(" ", s)
+    s = re.sub(rf"\b{_WEEKDAY}", " ", s + " ", flags=re.I)
+    s = re.sub(r"\b(?:19|20)\d{2}\b", " ", s)
+    s = re.sub(r"\bPage\s+\d+(?:\s+of\s+\d+)?\b", " ", s, flags=re.I)
+    s = re.sub(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", " ", s, flags=re.I)
+    return re.sub(r"\s+", " ", s).strip(" ,;:-–—|/()")
+
+
+def smart_title(s: str) -> str:
+    """'PLANNING COMMITTEE' -> 'Planning Committee'; mixed-case text is left alone."""
+    if not s.isupper():
+        return s
+    small = {"and", "of", "the", "for", "on", "in", "to", "a", "at", "by"}
+    words = s.lower().split()
+    out = []
+    for i, w in enumerate(words):
+        if i and w in small:
+            out.append(w)
+        elif len(w) <= 4 and w.upper() in {"AGM", "EGM", "SGM", "IPS", "LPC", "LCSP", "CIC", "UK", "US", "USA"}:
+            out.append(w.upper())
+        else:
+            out.append(w[:1].upper() + w[1:])
+    return " ".join(out)
+
+
+def is_generic_type(t: str) -> bool:
+    """'Meeting', 'Regular Meeting', 'the meeting': says nothing about which meeting."""
+    return all(w.lower() in _GENERIC_TYPE_WORDS for w in re.findall(r"[\w'’-]+", t))
+
+
+@dataclass
+class TitleParts:
+    org: str | None = None
+    body: str | None = None  # a phrase naming a committee/board/commission (may be the council itself)
+    body_is_council: bool = False
+    mtype: str | None = None  # a specific kind of meeting ("Monthly Meeting", "AGM")
+
+
+def find_org(s: str) -> str | None:
+    """The organisation a title line names: a named council or another owning body."""
+    best: tuple[int, str] | None = None
+    for rx in (COUNCIL_NAME, ORG_PLACE, ORG_FRIENDS, ORG_SUFFIXED, ORG_TOWNSHIP, ORG_DISTRICT):
+        for m in rx.finditer(s):
+            name = _clean_org(m.group("name"))
+            if name and (best is None or m.start() < best[0]):
+                best = (m.start(), name)
+            break
+    return best[1] if best else None
+
+
+_ORG_BAD_START = {"the", "this", "that", "full", "whole", "each", "every", "a", "an", "our", "their", "its",
+                  "minutes", "minute", "summary", "meeting", "special", "regular", "monthly", "annual",
+                  "general", "ordinary", "extraordinary", "final", "draft", "adopted", "of", "for", "and", "pm",
+                  "am", "p.m.", "a.m.", "open", "title", "venue", "place", "location", "statutory", "budget", "agm",
+                  "egm", "sgm", "notice", "to", "each", "member", "members", "all", "january", "february", "march",
+                  "april", "june", "july", "august", "september", "october", "november", "december"}
+# words that end an organisation's name: what follows is the body or the kind of meeting
+_ORG_STOP = re.compile(r"\s+(?:Regular|Special|Monthly|Annual|General|Ordinary|Extraordinary|Statutory|Meeting|Minutes|"
+                       r"AGM|EGM|Committee|Sub-Committee|Board|Commission|Panel|Trustees|Forum|Cabinet)\b.*$")
+
+
+def _clean_org(name: str) -> str | None:
+    """An organisation's name without the words a title wraps round it, or None when what is
+    left names nothing ('the County Council', 'Regular Council', a single common word)."""
+    # "February Meeting of Carlow County Council", "To Each Member of Donegal County Council"
+    name = re.sub(r"^.*\b(?:Meeting|Minutes|AGM|Committee|Board|Members?|Trustees|Each)\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])", "", name)
+    if not name.endswith("Council"):
+        name = _ORG_STOP.sub("", name)
+    words = name.split()
+    while words and words[0].lower().strip(".,") in _ORG_BAD_START - {"the"}:
+        words = words[1:]
+    if words and words[0].lower() == "the" and len(words) > 1 and words[1].lower() in _ORG_BAD_START:
+        words = words[2:]
+    if len(words) < 2 and not (words and re.fullmatch(r"[A-Z]{3,6}", words[0])):
+        return None
+    if words and words[-1] == "Council":
+        distinct = [w for w in words[:-1] if w.lower() not in {"county", "city", "borough", "district", "town", "parish",
+                                                              "community", "metropolitan", "village", "regional",
+                                                              "municipal", "of", "the", "and", "upon", "on", "in", "under"}]
+        if not distinct:
+            return None
+    out = " ".join(words)
+    return smart_title(out) if out.isupper() else out
+
+
+def split_title(line: str) -> TitleParts:
+    """Organisation, body and meeting type named in one header line."""
+    s = re.sub(r"[*_`#>]+", " ", line)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = _ROMAN_OR_NUMBER_PREFIX.sub("", s)
+    m = MINUTES_OF.match(s)
+    if m:
+        s = m.group("rest")
+    s = _HELD.sub("", s)
+    s = strip_dates(s)
+    s = _TRAIL_MINUTES.sub("", s).strip(" ,;:-–—|/")
+    s = re.sub(r"^(?:final|draft|adopted|approved|open|public)\s+", "", s, flags=re.I)
+    parts = TitleParts()
+    if not s or _DEICTIC.search(s.split(" of ")[-1] if " of " in s.lower() else s) and not find_org(s):
+        return parts
+    parts.org = find_org(smart_title(s) if s.isupper() else s)
+    m = re.match(r"^(?P<acr>[A-Z][A-Z0-9&]{1,7})\s+(?P<t>AGM|EGM|SGM)\b", s)
+    if m and not parts.org and m.group("acr") not in _TYPE_ACRONYMS:
+        parts.org, s = m.group("acr"), s[m.start("t"):]  # "WLUG AGM 2019": the society, then its meeting
+    if s.isupper():
+        s = smart_title(s)  # "GENERAL MEETING" -> "General Meeting" so the type pattern sees capitals
+    # "X Meeting of the Y" / "Y X Meeting": the type and the body around it
+    pieces = [p.strip() for p in re.split(r"\s+[-–—|/]\s+|\s*/\s*", s) if p.strip()]
+    for piece in pieces:
+        if not parts.org and _ACRONYM.match(piece) and piece not in _TYPE_ACRONYMS and len(pieces) > 1:
+            parts.org = piece  # "IPSS / First AGM Minutes"
+            continue
+        t = TYPE_RE.search(piece)
+        if t and not is_generic_type(t.group("type")) and not parts.mtype:
+            typ = t.group("type").strip()
+            lead = typ.split()[0]
+            if _ACRONYM.match(lead) and lead not in _TYPE_ACRONYMS and len(typ.split()) > 1:
+                parts.org = parts.org or lead  # "WLUG AGM": the society's acronym, then the meeting
+                typ = typ[len(lead):].strip()
+            # "Board Meeting" / "Commission Meeting" name a body, not a kind of meeting
+            words = typ.split()
+            if len(words) >= 2 and BODY_RE.fullmatch(words[-2]):
+                pass
+            else:
+                typ_clean = re.sub(r"^(?:the|a|an|of)\s+", "", typ, flags=re.I)
+                if parts.org:
+                    org_words = {w.lower() for w in parts.org.split()}
+                    words = typ_clean.split()
+                    while len(words) > 1 and words[0].lower() in org_words:
+                        words = words[1:]  # "Group Annual General Meeting" after "Perth Linux Users Group"
+                    typ_clean = " ".join(words)
+                if typ_clean and not is_generic_type(typ_clean):
+                    parts.mtype = smart_title(typ_clean)
+        body = _body_phrase(piece, parts.org)
+        if body and not parts.body:
+            parts.body = body
+            parts.body_is_council = bool(re.search(r"\bcouncil$", body, re.I)) and not re.search(
+                r"\b(?:committee|board|commission|panel|partnership|forum)\b", body, re.I)
+    if parts.mtype and parts.body and parts.mtype.lower() in parts.body.lower():
+        parts.mtype = None
+    return parts
+
+
+def _body_phrase(piece: str, org: str | None) -> str | None:
+    """The phrase naming the body that met, from a line with a body word in it."""
+    if not BODY_RE.search(piece):
+        return None
+    p = piece
+    # "Regular Meeting of the City Council" -> "City Council"; "Trustees of The Friends of X" -> "Trustees"
+    m = re.match(r"^(?P<before>.*?\bmeeting)\s+of\s+(?:the\s+)?(?P<after>.+)$", p, re.I)
+    if m:
+        p = m.group("after")
+    if org and org in p and not p.startswith(org):
+        # "City Council City of Santa Ana", "Trustees of The Friends of X": the body, then its owner
+        p = re.sub(r"\s+(?:of|for)?\s*(?:the\s+)?$", "", p[: p.index(org)].rstrip(" ,-–—")) or p
+    if org and re.search(rf"\bof\s+{re.escape(org)}\s*$", p, re.I) and BODY_RE.search(p[: p.lower().rfind(" of ")]):
+        p = p[: p.lower().rfind(" of ")]
+    cut = re.sub(r"\s+(?:meeting|meetings)\b.*$", "", p, flags=re.I)
+    p = cut if BODY_RE.search(cut) else p
+    # "City Council Regular", "Board of Supervisors Special": the kind of meeting, not the body's name
+    cut = re.sub(r"(?<=\w)\s+(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned|joint|workshop|work\s+session)$", "", p, flags=re.I)
+    p = cut if BODY_RE.search(cut) else p
+    p = re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.I).strip(" ,;:-–—")
+    p = re.sub(r"^(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned)\s+(?=council$)", "", p, flags=re.I)
+    if not p or not BODY_RE.search(p) or len(p.split()) > 12 or _DEICTIC.match(p):
+        return None
+    if re.search(r"\b(?:chambers?|offices?|room|hall|building|present|chair|called|welcomed)\b", p, re.I):
+        return None
+    if re.search(r"[a-z]{3,}", p.split()[0]) and p.split()[0][0].islower():
+        return None  # a sentence fragment, not a name
+    return smart_title(p)

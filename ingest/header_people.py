@@ -1,0 +1,346 @@
+"""Attendance from the header and roll call: who was present, who sent apologies, who was
+absent, who chaired.
+
+Roll calls are laid out as labelled lists ("Present: A, B and C"), one name per line under a
+label, two-column tables ("Councillor B. Bell   Councillor Laidlaw"), "Name  Initials" tables,
+"Name, Role" lines, status tables ("Robert Sherrard  Commissioner  Present") and sentences
+("Board members present were supervisors A, B and C"). Names are kept as printed, without the
+honorific in front or the role after, so they can be matched to the people in the minutes.
+"""
+from __future__ import annotations
+
+import re
+
+from .header_dates import find_dates
+
+_NAME_SPLIT = re.compile(
+    r"\s*(?:,|;|\band\b|&|\n|\s{2,}|\t|\|)\s*"
+    r"|(?<=[)\]])\s+(?=[A-Z])"  # "D Richardson (Chair) R Healey"
+    r"|\s+(?=(?:Councillors?|Cllrs?\.?|Mayor|Trustee|Supervisor|Commissioner|Director|Clerk|Treasurer)\s+[A-Z])"  # "Farbridge Councillor G. Kovach"
+)
+_TITLE_ONLY = re.compile(
+    r"(?:(?:County|Borough|District|City|Town|Parish|Ward|Vice|Deputy)\s+)?"
+    r"(?:Chairman|Chairwoman|Chairperson|Chair|Cathaoirleach|Mayor|President|Vice-Chair(?:man)?|County|City|Borough)", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:(?:Chairman|Chairwoman|Chairperson|Vice-Chair(?:man)?)\s+)?(?:(?:County|Borough|District|City|Town|Parish|Ward)\s+)?"
+    r"(?:Councillors?|Councilors?|Cllrs?\.?|Crs?\.?|Mayor(?:\s+Pro\s+Tem)?|Deputy\s+Mayor|Aldermen|Alderman|Council\s*Members?|Councilmembers?|"
+    r"Council\s+President|Commissioners?|Trustees?|Supervisors?|Selectm[ae]n|Board\s+Members?|Directors?|Members?|"
+    r"Cathaoirleach|Leas-Chathaoirleach)\.?\s+",
+    re.I,
+)
+_ROLE = (r"(?:chief|executive|director|officer|manager|clerk|engineer|attorney|planner|co-?ordinator|administrator|"
+         r"secretary|treasurer|chair\w*|vice[- ]?\w*|president|solicitor|consultant|librarian|head|member|convenor|"
+         r"representative|superintendent|inspector|supervisor|assistant|deputy|councillor|commissioner|trustee|"
+         r"alternate|staff|counsel|auditor|advisor|adviser|editor|governance|senior|remotely|online|cathaoirleach|"
+         r"leas-chathaoirleach|a/\w+|clerk|mayor|guest|observer)")
+_ROLE_WORD = re.compile(rf"\b{_ROLE}\b", re.I)
+_TRAILING_ROLE = re.compile(rf"(?:\s+(?:{_ROLE}|of|and|the|for|ward|district|city|county|legal|services?))+\s*$", re.I)
+_NOT_NAMES = {"none", "nil", "n/a", "no", "none received", "nil received", "as above", "tbc", "all", "members", "officers",
+              "yes", "y", "n", "yes/no", "present", "absent", "remote", "the clerk", "in", "at", "on", "for", "part"}
+_NAME_ROLE_LINE = re.compile(
+    r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),\s+(?P<role>.+)$")
+_STATUS_ROW = re.compile(
+    rf"^(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,4}}?)\s+(?:(?i:{_ROLE}|of|the|district\s+\w)[\s,]*)*"
+    r"(?P<status>(?i:present|absent|remote|late|excused))(?:\s+\d{1,2}[:.]\d{2}.*)?$")
+
+
+def split_names(s: str) -> list[str]:
+    """'Councillors A Smith, B Jones and C Brown' -> ['A Smith', 'B Jones', 'C Brown'].
+
+    Parenthesised roles stay with their name. A run of capitalised words with no
+    separators ("Ann Beech Ron Clarke Ann Edgeller", as attendance tables copy) is split
+    into first-name/surname pairs when it has an even number of words. Initials printed
+    beside names ("Kenny Combe  KC") and roles printed after them are dropped.
+    """
+    s = re.sub(r"^(?:(?:were\s+)?received\s+from|from)\s+", "", s.strip(), flags=re.I)
+    s = _INITIALS_AFTER_NAME.sub(lambda m: m.group(1) + ";" if _initials_of(m.group(1), m.group(2)) else m.group(0), s)
+    s = re.sub(r"\s*\b(?:were|was)\s+(?:also\s+)?present\b\.?", ";", s, flags=re.I)
+    s = re.sub(r"\s+(?:arrived|left|joined)\s+(?:shortly|late|early|after|at|during|before)\b[^;\n]*", "", s)
+    parts: list[str] = []
+    depth, buf = 0, ""
+    for ch in s:  # don't split inside parentheses
+        depth += ch in "(["
+        depth -= ch in ")]"
+        buf += "\x00" if depth and ch in ",;&" else ch
+    pieces: list[tuple[int, str]] = []
+    for line in buf.split("\n"):  # one line, one person or one list; a role follows only a comma
+        raw_pieces = [p for p in _NAME_SPLIT.split(line) if p is not None and p.strip()]
+        merged: list[str] = []
+        for p in raw_pieces:  # "Chairman" + "Cllr Shewell", "County" + "Cllr Webb": one person
+            if merged and _TITLE_ONLY.fullmatch(merged[-1].strip()):
+                merged[-1] = merged[-1].strip() + " " + p.strip()
+            else:
+                merged.append(p)
+        pieces.extend(enumerate(merged))
+    for i, piece in pieces:
+        piece = piece.replace("\x00", ",").strip(" .:")
+        piece = re.sub(r"\s+(?:left|arrived|joined|departed)\b.*$|\s+who\b.*$", "", piece)
+        dash = re.match(r"^(?P<name>.+?)\s+[-–—]\s+(?P<role>.+)$", piece)
+        if dash and _ROLE_WORD.search(dash.group("role")):
+            piece = dash.group("name")  # "Mrs H Gregson - Development Management Manager"
+        if re.fullmatch(r"[A-Z]{1,4}", piece):
+            continue  # initials printed beside a name, or a role code ("EDC")
+        if i and not _HONORIFIC.match(piece) and (
+                (_ROLE_WORD.match(piece) and not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]{2,}\b", _HONORIFIC.sub("", piece)))
+                or (_ROLE_WORD.search(piece) and len(_TRAILING_ROLE.sub("", piece).split()) < 2 and len(piece.split()) <= 4)):
+            continue  # "..., Chief Executive", "..., Port Manager": the role of the name before it
+        piece = re.sub(r"^(?:[a-z]+\s+)+(?=[A-Z])", "", piece)  # "supervisors Janet Keough", "treasurer Ray Barnes"
+        # "Interim City Manager Tom Hatch", "City Attorney Bill Kabeiseman": the office before the name
+        piece = re.sub(rf"^(?:(?:Interim|Acting|City|County|Town|Board|General|{_ROLE})\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])", "", piece,
+                       flags=re.I) if len(piece.split()) >= 3 else piece
+        piece = _HONORIFIC.sub("", piece)
+        piece = _HONORIFIC.sub("", piece)
+        if not piece or piece.lower() in _NOT_NAMES or not re.search(r"[A-Za-z]{2}", piece):
+            continue
+        words = piece.split()
+        if "(" not in piece and len(words) >= 4 and len(words) % 2 == 0 and all(w[:1].isupper() for w in words) \
+                and not any(_ROLE_WORD.fullmatch(w) for w in words) and not any(len(w) <= 2 or w.endswith(".") for w in words):
+            parts.extend(" ".join(words[i: i + 2]) for i in range(0, len(words), 2))
+        else:
+            name = _strip_roles(piece)
+            if name and name[0].isupper():
+                parts.append(name)
+    return parts
+
+
+_INITIALS_AFTER_NAME = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}(?:\([^)]*\)\s+)?)([A-Z]{2,3})\b(?![a-z])")
+
+
+def _initials_of(name: str, initials: str) -> bool:
+    """'Kenny Combe ' + 'KC': initials printed beside a name in an attendance table."""
+    words = [w for w in re.sub(r"\([^)]*\)", " ", name).split()]
+    return "".join(w[0] for w in words[-len(initials):]) == initials
+
+
+def _strip_roles(piece: str) -> str:
+    """'Martin Croft Vice Chair' -> 'Martin Croft'; a name alone is left alone."""
+    if "(" in piece or "[" in piece:
+        return piece
+    stripped = _TRAILING_ROLE.sub("", piece).strip(" ,-–")
+    return stripped if stripped and re.search(r"[A-Z]", stripped) else piece
+
+
+_PRESENT = re.compile(
+    r"^(?:(?:members|councillors|councilors|directors|trustees|commissioners|board\s+members|elected\s+members|"
+    r"executive\s+officers|officers|staff|officials)\s+)?(?:present|attendance|attendees|attending|in\s+attendance)"
+    r"(?:\s+for\s+part\s+of\s+(?:the\s+)?meeting)?\s*[:;]?\s*(?P<rest>.*)$"
+    r"|^(?:council|staff|officials|officers|elected\s+members|online|ms\s+teams|remote(?:ly)?|roll\s+call|councillors\s+present)\s*:\s*(?P<rest2>.*)$"
+    r"|^roll\s+call\s*$",
+    re.I,
+)
+_ALSO = re.compile(r"^also\s+(?:in\s+attendance|present)\s*:?\s*(?P<rest>.*)$", re.I)
+_APOLOGIES = re.compile(
+    r"^(?:apologies(?:\s+for\s+absence)?|regrets|(?:members\s+)?not\s+present)"
+    r"(?:\s*[:;,–-]\s*|\s+(?:(?:were|had\s+been|have\s+been)\s+)?(?:received\s+)?from\s+|\s*$)(?P<rest>.*)$",
+    re.I)
+_ABSENT = re.compile(r"^(?:(?:members|directors|councillors|trustees|commissioners|executive\s+officers)\s+)?absent\s*:?\s*(?P<rest>.*)$", re.I)
+_CHAIR = re.compile(r"^(?:chair(?:man|woman|person)?|presiding|cathaoirleach|(?:present\s+)?in\s+the\s+chair)\s*:\s*(?P<rest>.*)$", re.I)
+_CHAIRED_BY = re.compile(r"\b(?:chaired\s+by|presided\s+over\s+by)\s+(?:the\s+\w+\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+_NARRATIVE = re.compile(
+    r"\b(?:(?:board\s+|council\s+|committee\s+)?members\s+present\s+were|present\s+were|those\s+present\s+were)\s+(?P<names>[^.]+(?:\.\s?[A-Z]\.)*[^.]*)\.",
+    re.I)
+_ALSO_NARRATIVE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?:was|were)\s+also\s+present", re.M)
+_STOP = re.compile(
+    r"^(?:part\s+\w+|guests?|public|members\s+of\s+the\s+public|minute\s+taker|minutes?\b|quorum|agenda|items?\b|action|"
+    r"call\s+to\s+order|witnessed|media|press|observing|declarations?|meeting\s+times?|opened|closed|report\b|invited|"
+    r"visitors?|contact)", re.I)
+_ITEM_LINE = re.compile(
+    r"^(?:\d{1,4}(?:\.\d{1,3})*[.):]?|[IVX]{1,5}\.|[A-H]\.)\s+\S|^\d{2}\.\d{2}\.\d{2}\b"
+    r"|^(?:Min(?:ute)?s?\.?\s*)?[A-Z]{1,4}\s?/?\s?\d{1,4}(?:/\d{1,4})?\.?\s+[A-Z]{2}")  # "C/151/25", "PC/41 APOLOGIES", "LA 17/27 Apologies"
+_STATUS_WORD = re.compile(r"(?i:present|absent|remote|late|excused)")
+_OTHER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z/&' -]{2,40}?)\s*:\s+(?P<rest>\S.*)$")
+_VENUE_WORDS = re.compile(r"\b(?:chamber|chambers|room|hall|teams|zoom|online|remote|virtual|library)\b", re.I)
+
+
+def parse_attendance(lines: list[str], h) -> None:
+    """Attendance blocks: 'Present:', 'Attendance', 'Also in attendance:', 'Apologies:',
+    'Absent:', roll calls. Used on the header and on items such as 'ROLL CALL'.
+
+    A block's lines are gathered first: a comma list wrapped over lines ("..., Michael" /
+    "Doyle, ...") is one list, while a column of names is one name a line."""
+    mode = None
+    label_line = ""
+    block: list[str] = []
+
+    def flush() -> None:
+        if mode and block:
+            text = block[0]
+            for prev, line in zip(block, block[1:]):
+                wrapped = prev.rstrip().endswith((",", "&", " and")) or (
+                    "," in prev and len(prev) > 45 and not prev.rstrip().endswith((".", ";", ")")) and re.match(r"^[A-Z]", line))
+                text += (" " if wrapped else "\n") + line
+            _add_people(h, mode, text, label_line)
+        block.clear()
+
+    recent: list[str] = []
+    for raw in lines:
+        ln = raw.strip().lstrip("#*-•> ").replace("**", "").strip()
+        if ln and _STATUS_WORD.fullmatch(ln) and len(recent) >= 2 and _ROLE_WORD.search(recent[-1]) \
+                and re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}", recent[-2]):
+            # a table read cell by cell: "Peggy Catlin" / "Director, District N" / "Remote" —
+            # the status is a cell, not an "Absent" label
+            status = ln.lower()
+            field_name = "absent" if status == "absent" else "apologies" if status == "excused" else "attendees"
+            for target in (h.attendees, h.apologies, h.absent):
+                if recent[-2] in target:
+                    target.remove(recent[-2])
+            _add_people(h, field_name, recent[-2], ln)
+            recent.append(ln)
+            continue
+        if ln:
+            recent.append(ln)
+        ln = re.sub(r"^roll\s+call\s*[-–—:.]\s*(?=\S)", "", ln, flags=re.I)  # "ROLL CALL: Present: ...", "Roll Call – Members Present"
+        if not ln:
+            continue
+        for m in _NARRATIVE.finditer(ln):
+            names = re.split(r"\.\s+|\s+also\s+present\b", m.group("names"))[0]
+            if re.match(r"(?:the\s+following\s+)?(?:guests?|visitors?|members\s+of\s+the\s+public|residents?|observers?)\b", names, re.I):
+                continue  # guests and the public are not the meeting's members
+            _add_people(h, "attendees", names, m.group(0))
+        for m in _ALSO_NARRATIVE.finditer(ln):
+            if not re.search(r"\bguests?\b", m.group("name"), re.I):
+                _add_people(h, "attendees", re.sub(r"^(?:[A-Z][a-z]+\s+)?(?=(?:[A-Z][\w.'’-]*\s+)?[A-Z][\w'’-]+$)", "", m.group("name"))
+                            if len(m.group("name").split()) > 2 else m.group("name"), m.group(0))
+        m = _CHAIR.match(ln)
+        if m:
+            flush()
+            mode = None
+            rest = m.group("rest").strip(" .")
+            if rest and not h.chair:
+                h.chair = _strip_roles(_HONORIFIC.sub("", rest))
+                _source(h, "chair", ln)
+            if rest:
+                _add_people(h, "attendees", rest, ln)
+            else:
+                mode, label_line = "chair", ln
+            continue
+        m = _CHAIRED_BY.search(ln)
+        if m and not h.chair:
+            name = re.split(r"(?<=[a-z]{2})\.\s", m.group("name"))[0]  # "Kenneth Gonsalves. He gave ..."
+            h.chair = _HONORIFIC.sub("", name.strip(" ."))
+            _source(h, "chair", ln)
+        for rx, new_mode in ((_ALSO, "attendees"), (_APOLOGIES, "apologies"), (_ABSENT, "absent"), (_PRESENT, "attendees")):
+            m = rx.match(ln)
+            if m:
+                flush()
+                mode, label_line = new_mode, ln
+                rest = (m.groupdict().get("rest") or m.groupdict().get("rest2") or "").strip()
+                if rest and not rest.endswith(":") and not re.match(r"^\d+\s*/\s*\d+$", rest) and not _VENUE_WORDS.fullmatch(rest):
+                    if not (_VENUE_WORDS.search(rest) and len(rest.split()) <= 3):
+                        block.append(rest)
+                break
+        else:
+            lab = _OTHER_LABEL.match(ln)
+            if lab:
+                flush()
+                if re.search(r"\b(?:staff|officers?|officials|management|employees|advisers?|advisors?)\b", lab.group("label"), re.I):
+                    mode, label_line = "attendees", ln
+                    block.append(lab.group("rest"))
+                else:
+                    mode = None  # "Guests:", "Members of the Public:", "Minute taker:" are not the meeting's members
+                continue
+            st = _STATUS_ROW.match(ln)
+            if st and len(ln.split()) <= 10:
+                status = st.group("status").lower()
+                field_name = "absent" if status == "absent" else "apologies" if status in {"excused", "apologies"} else "attendees"
+                _add_people(h, field_name, st.group("name"), ln)
+                continue
+            if mode is None:
+                continue
+            if mode == "chair":
+                if not h.chair:
+                    h.chair = _strip_roles(_HONORIFIC.sub("", ln.strip(" .")))
+                    _source(h, "chair", label_line + " " + ln)
+                _add_people(h, "attendees", ln, label_line)
+                mode = None
+                continue
+            if (len(ln) > 200 or ln.endswith(":") or _STOP.match(ln) or _ITEM_LINE.match(ln)
+                    or len(ln.split()) > 16 or _prose(ln)):
+                flush()
+                mode = None
+            elif not find_dates(ln):
+                m2 = _NAME_ROLE_LINE.match(ln)
+                if m2 and _ROLE_WORD.search(m2.group("role")) and not re.search(r",\s*(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+\s*(?:,|$)", m2.group("role")):
+                    block.append(m2.group("name") + ";")  # "Mr. C. O'Reilly, Chief Executive"
+                else:
+                    block.append(ln)
+    flush()
+    if not h.chair:
+        for name in h.attendees:
+            if re.search(r"[(\[][^)\]]*\b(?:in the chair|chair(?:man|woman|person)?)\b[^)\]]*[)\]]", name, re.I):
+                h.chair = re.sub(r"\s*[(\[].*$", "", name)
+                _source(h, "chair", f"roll call: {name}")
+                break
+    # one person named twice ("Chair: Beau" + "Beau Scott"; "Uriel Hernandez" + a vote's "Hernandez") is one person
+    for target in (h.attendees, h.apologies, h.absent):
+        target[:] = [a for a in target if not (len(a.split()) == 1 and any(
+            b != a and (b.split()[0] == a or re.sub(r"\s*[(\[].*$", "", b).split()[-1] == a) for b in target))]
+
+
+_SMALL = {"and", "of", "the", "for", "on", "in", "to", "a", "at", "by", "de", "la", "e", "van", "von", "der", "da", "du", "le"}
+
+
+def _prose(ln: str) -> bool:
+    """A sentence ('... chaired this meeting in the absence of ...'), not a list of names."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", re.sub(r"\([^)]*\)", " ", ln))
+    return sum(1 for w in words if w[0].islower() and w not in _SMALL) >= 3
+
+
+def _source(h, name: str, line: str) -> None:
+    sources = getattr(h, "sources", None)
+    if sources is not None and name not in sources:
+        sources[name] = f"roll call: {line.strip()[:160]}"
+
+
+def _add_people(h, field_name: str, text: str, line: str | None = None) -> None:
+    target = getattr(h, field_name)
+    added = False
+    for name in split_names(text):
+        if len(name) <= 80 and name not in target and len(name.split()) <= 8 and not _VENUE_WORDS.search(name):
+            target.append(name)
+            added = True
+    if added:
+        _source(h, field_name, line or text)
+
+
+ROLL_CALL_TITLE = re.compile(
+    r"\b(?:roll\s+call|attendance|present|attendees|call\s+to\s+order|opening|welcome|sederunt|quorum)\b", re.I)
+
+
+def attendance_from_items(items, h) -> None:
+    """Attendance recorded in the first items rather than the header: a 'Roll Call' or
+    'Members Present' item, or the roll call inside 'Call to Order' / 'Opening'.
+    Only the first few items are read: a roll call stands at the start of the minutes."""
+    for k, it in enumerate(list(items)[:4]):
+        # a titled roll call anywhere in the first items; the labelled or narrated roll call
+        # ("Board members present were ...") inside the first items whatever their title
+        if ROLL_CALL_TITLE.search(it.title or "") or k < 2:
+            parse_attendance([it.title] + [ln.strip() for ln in (it.text or "").split("\n") if ln.strip()], h)
+
+
+def present_not_apologised(attendees: list[str], apologies: list[str], absent: list[str]) -> list[str]:
+    """Attendees without those the minutes record as sending apologies or absent: a
+    membership list printed as 'Attendees' is not proof that everyone on it came."""
+    away = {_person_key(n) for n in apologies + absent}
+    return [a for a in attendees if _person_key(a) not in away]
+
+
+def _person_key(name: str) -> tuple[str, str]:
+    words = re.findall(r"[A-Za-z][\w'’-]*", re.sub(r"[(\[].*$", "", _HONORIFIC.sub("", name)))
+    return (words[-1].lower(), words[0][0].lower() if len(words) > 1 else "") if words else ("", "")
+
+
+def apologies_from_items(texts: list[str]) -> list[str]:
+    """Apologies stated inside an 'Apologies' item ("Apologies were received from ...")."""
+    out: list[str] = []
+    for t in texts:
+        m = re.search(r"apologies(?:\s+for\s+absence)?\s+(?:had\s+been\s+|were\s+|have\s+been\s+)?(?:received|submitted|given|tendered)\s+(?:on behalf of|from)\s+(?P<names>(?:[^.]|(?<=\b[A-Z])\.)+(?:\([^)]*\)[^.]*)?)", t, re.I)
+        if m:
+            out.extend(split_names(re.sub(r"\s*\n\s*", " ", m.group("names"))))
+            continue
+        # an 'Apologies' item whose text is just the names ("A Armstrong EDC and M Armstrong")
+        first = next((ln.strip() for ln in t.split("\n") if ln.strip()), "")
+        if first and len(first.split()) <= 25 and not re.search(r"\b(?:were|was|had|no|none|nil|as above)\b", first, re.I) \
+                and re.search(r"[A-Z]", first) and not first.endswith(":"):
+            out.extend(split_names(first))
+    return out

@@ -41,6 +41,9 @@ def build_item(raw: RawItem, position: int) -> tuple[AgendaItem, str | None]:
         position=position,
         agenda_number=raw.agenda_number,
         blurb=_join_paragraphs(blurb_lines),
+        section=raw.section,
+        page=raw.page,
+        anchor=raw.anchor,
     ), stated
 
 

@@ -13,11 +13,13 @@ from datetime import date
 from pathlib import Path
 
 from .errors import IngestError, MinutesError
-from .header import apologies_from_items, parse_attendance, parse_date, parse_header
+from .header import (apologies_from_items, attendance_from_items, details_sources, parse_date,
+                     parse_header, present_not_apologised)
 from .items import build_item, extract_resolutions
 from .model import AgendaItem, Meeting, content_hash
-from .readers import read_document
-from .segment import number_key, split_items
+from .blocks import Block, render_text, text_blocks
+from .readers import read_blocks
+from .segment import SegmentParams, number_key, split_blocks
 
 
 @dataclass
@@ -71,14 +73,34 @@ def read_sidecar(path: Path) -> MeetingOverrides:
 def parse_file(path: str | Path, overrides: MeetingOverrides | None = None, source: str | None = None) -> Meeting:
     """Read and parse a document; raises `IngestError` for anything unreadable."""
     path = Path(path)
-    text = read_document(path)
+    return parse_read(read_for_parse(path), path, overrides, source=source)
+
+
+def read_for_parse(path: str | Path) -> list[Block]:
+    """The document's blocks (read once; `parse_read` may segment them many times, as the
+    structure evaluation does when it tries segmentation settings)."""
+    return read_blocks(Path(path))
+
+
+def parse_read(blocks: list[Block], path: str | Path, overrides: MeetingOverrides | None = None,
+               params: SegmentParams | None = None, source: str | None = None) -> Meeting:
+    """Parse what `read_for_parse` returned, with the sidecar applied like `parse_file`."""
+    path = Path(path)
     meta = (overrides or MeetingOverrides()).merged_over(read_sidecar(path))
-    return parse_text(text, source or str(path), meta)
+    return parse_blocks(blocks, source or str(path), meta, params)
 
 
 def parse_text(text: str, source: str, overrides: MeetingOverrides | None = None) -> Meeting:
+    """Parse plain text (one block per line)."""
+    return parse_blocks(text_blocks(text), source, overrides)
+
+
+def parse_blocks(blocks: list[Block], source: str, overrides: MeetingOverrides | None = None,
+                 params: SegmentParams | None = None) -> Meeting:
     overrides = overrides or MeetingOverrides()
-    preamble, raw_items = split_items(text)
+    pre_blocks, raw_items = split_blocks(blocks, params)
+    text = render_text(blocks)
+    preamble = render_text(pre_blocks).split("\n") if pre_blocks else []
     warnings: list[str] = []
     header = parse_header(preamble, text)
 
@@ -96,10 +118,9 @@ def parse_text(text: str, source: str, overrides: MeetingOverrides | None = None
         warnings.append("no agenda items recognised: the whole text is kept as one item")
     _infer_numbers(items, stated, warnings)
     if not header.attendees:
-        for it in items:
-            if re.search(r"\b(roll\s+call|attendance|present)\b", it.title, re.I):
-                parse_attendance([ln.strip() for ln in it.text.split("\n") if ln.strip()], header)
+        attendance_from_items(items, header)
 
+    apologies = header.apologies or apologies_from_items([it.text for it in items if re.search(r"apolog", it.title, re.I)])
     meeting = Meeting(
         council=overrides.council or header.council,
         committee=overrides.committee or header.committee,
@@ -109,18 +130,22 @@ def parse_text(text: str, source: str, overrides: MeetingOverrides | None = None
         time=overrides.time or header.time,
         venue=overrides.venue or header.venue,
         chair=overrides.chair or header.chair,
-        attendees=header.attendees,
-        apologies=header.apologies
-        or apologies_from_items([it.text for it in items if re.search(r"apolog", it.title, re.I)]),
+        attendees=present_not_apologised(header.attendees, apologies, header.absent),
+        apologies=apologies,
         absent=header.absent,
+        details_source=details_sources(header, overrides),
         text_hash=content_hash(text),
         preamble=_preamble_text(preamble) if raw_items else "",
     )
+    warnings.extend(header.notes)
     _metadata_warnings(meeting, warnings)
     truncated = [it.label for it in items if it.truncated]
     if truncated:
         warnings.append(f"{len(truncated)} item(s) truncated in the source: {', '.join(truncated)}")
     meeting.warnings = warnings
+    from .decisions import extract_meeting_decisions  # every decision, with item.resolutions kept in step
+
+    meeting.decisions = extract_meeting_decisions(meeting)
     return meeting
 
 
@@ -157,6 +182,8 @@ def _infer_numbers(items: list[AgendaItem], stated: dict[int, str], warnings: li
     theirs ("view the full minutes text for item 28"); the neighbours of a stated item are
     numbered consecutively from it, and marked as inferred.
     """
+    if any(it.number for it in items):
+        return  # the document prints numbers: an unnumbered heading among them has none
     for pos, num in stated.items():
         if items[pos].number is None:
             items[pos].number = num

@@ -1,23 +1,44 @@
-"""Find the agenda items in minutes text.
+"""Find the agenda items of a minutes document from its blocks, by weighing evidence.
 
-Minutes come in many layouts, so item headings are found in three ways and the most
-consistent reading wins:
+Minutes are laid out in many ways: printed numbers of any shape ("12.", "LA 17/27", "09.23.04",
+"C/151/25", "2962.", "IV."), Word/HTML list numbering the text does not contain, headings
+(HTML h1-h6, Markdown "#", DOCX heading styles, underlined reStructuredText titles), bold or
+ALL-CAPS lines, sections whose numbering restarts, lettered sub-items, table rows. Body text is
+full of the same shapes (numbered lists, addresses, amounts, dates), so no single rule can say
+"this line is an item". Instead:
 
-1. numbered headings, the number alone on a line (ModernGov copy: "12." then the title)
-   or with the title on the same line ("1. Declarations of Interest", "12 APOLOGIES",
-   "LA 17/27 Apologies", "Min. 84", "2A.", "IV. NEW BUSINESS"). Body text is full of
-   numbered lists too, so candidates are scored for how title-like they are and the
-   best-scoring run of *increasing* numbers is kept (a weighted longest increasing
-   subsequence);
-2. ModernGov markers ("Additional documents:", "Minutes:") that survive copying even when
-   the item numbers do not: the title is the line before them;
-3. headings without numbers: "## " lines from DOCX/HTML heading styles, or short
-   CAPITALISED lines.
+1. every block that *could* head an item becomes a candidate, tagged with its scheme (the
+   shape of its number, or its typography) and a weight for how much it looks like a title;
+2. each scheme is a hypothesis for the top level of the agenda, scored by its evidence: the
+   total weight of its best *consistently increasing* run (consecutive numbers count extra);
+   typographic schemes score their members, less than numbers do;
+3. under the chosen top level, one other scheme may form a second level inside the items:
+   numbering that restarts under each parent ("1 (Consent Agenda)", "a)", "5.1"), or
+   sub-headings under unnumbered headings. A level is accepted only if its evidence passes a
+   threshold; bold/caps lines count as sections only if numbering restarts under two of them;
+4. numbers that repeat in the document (restarting sections), and sub-items of numbered
+   parents, are cited with their section: "3 (CONSENT AGENDA)", "a) (2)".
+
+Evidence that is not a count: file/report numbers (20230065, CAFE-2014.5) identify items in any
+order; a lone I, V, X, L or C is read both as roman and as a letter and its neighbours decide;
+unnumbered headings after the last numbered item, set like the numbered ones, close the agenda
+("AOB", "Date of next meeting"); a numbered paragraph that reads as a sentence ("135/19 Fire
+Procedures was read by the Chair") is an item when it is exactly the missing step of the chosen
+run, titled up to its verb or first full stop. What is never an item: addresses ("53 Huntington Ave."),
+dates, times, amounts, motion lines ("1. Moved by ..."), running headers/footers, the
+document's masthead, and a contents list or menu repeating the headings.
+
+The thresholds are `SegmentParams`, chosen by leave-one-body-out cross-validation over the
+development corpus (`minutes eval --structure --cv`).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import product
+
+from .blocks import Block, render_line, text_blocks
 
 # Page furniture that ModernGov and PDF exports add to titles and lines.
 _FURNITURE_SUFFIX = re.compile(
@@ -31,31 +52,120 @@ _FURNITURE_LINE = re.compile(
     re.I,
 )
 MARKER_RE = re.compile(r"^(additional documents|minutes|decision|supporting documents)\s*:?\s*$", re.I)
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_NUM = r"(?:[A-Z]{1,4}(?:\s|/|\.|-)?)?\d{1,4}(?:/\d{1,4})?[A-Za-z]?"
-_PREFIX = r"(?i:Min(?:ute)?s?\.?\s*(?:No\.?\s*)?|Item\s+|Agenda\s+item\s+)"
-NUMBER_ALONE = re.compile(rf"^(?P<prefix>{_PREFIX})?(?P<num>{_NUM})\.?$")
-NUMBER_INLINE = re.compile(
-    rf"^(?P<prefix>{_PREFIX})?(?P<num>{_NUM}|[IVXLC]{{1,6}}(?=\.))(?:[.):]\s*|\s+[-–—]\s+|\s+)(?P<title>\S.*)$"
-)
 AGENDA_REF = re.compile(r"\s*\((?:agenda\s+)?item\s+(?P<n>[\w./]+)\)\s*$", re.I)
-MD_HEADING = re.compile(r"^#{1,6}\s+(?P<title>\S.*)$")
+MD_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>\S.*?)\s*#*$")
 TRUNCATION = re.compile(
     r"\s*(?P<dots>\.\.\.|…)?\s*view the full (?:minutes|decision) text for item\s+(?P<n>[\w/-]+(?:\.\d+)?)", re.I
 )
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_PREFIX = r"(?:Min(?:ute)?s?\.?\s*(?:No\.?\s*)?|Item\s+(?:No\.?\s*)?|Agenda\s+item\s+(?:No\.?\s*)?)"
+# One printed item number. Order matters: the first alternative that fits wins.
+_NUMBER = (
+    r"(?P<num>"
+    r"[A-Z]{1,5}(?:[ ./-]\s?)?\d{1,4}(?:\s?[./-]\s?\d{1,4}){0,2}[a-z]?"  # LA 17/27, C/151/25, CAFE-2014.5
+    r"|\d{1,4}(?:\.\d{1,4}){1,3}(?![\d/])"  # 18.11.1, 2.3, 1.0, 09.23.04
+    r"|\d{1,4}/\d{1,4}"  # 21/47
+    r"|\d{1,3}(?:[A-Za-z](?![A-Za-z])|\([a-z]\)|\s?[a-z]\))"  # 5a, 2A, 5(b), 5 b)
+    r"|\d{1,8}"  # 3, 2962, 20230065
+    r"|\((?:\d{1,2}|[A-Za-z]{1,2}|[ivx]{1,5})\)"  # (1), (A), (a), (iv)
+    r"|[IVXLC]{1,7}(?=[.):]|\s*$|\s+[A-Z])"  # IV. / IV / IV NEW BUSINESS
+    r"|[A-Z]{1,2}(?=[.)])|[a-z](?=[.)])|[ivx]{1,5}(?=[.)])"  # A. AB. a) iv)
+    r")"
+)
+NUMBER_LINE = re.compile(
+    rf"^(?P<prefix>{_PREFIX})?{_NUMBER}[`'’]?(?P<sep>\.\)?|\)|:|\s+[-–—]\s*|\s+|$)\s*(?P<title>.*)$"
+)
+# A leading reference code before the agenda number: roll-call/resolution numbers ("99-464 12. ...").
+_LEAD_CODE = re.compile(r"^\d{2,4}-\d{2,5}\s+(?=\S)")
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
+_NOT_TITLE_START = re.compile(
+    rf"^(?:{_MONTH}(?:\s|,|$)|(?:st|nd|rd|th)\b|%|(?:a\.?m|p\.?m)\b|\d{{2}}\s*(?:a\.?m|p\.?m)\b|\d{{1,2}}\s*(?:,\s*)?\d{{4}}\b|"
+    r"(?:million|thousand|bn|m|k)\b)",
+    re.I,
+)
+# A street address after a house number: the street type follows a name ("53 Huntington Ave."),
+# so "12. Street Lighting Maintenance" is an item.
+_STREET = re.compile(
+    r"^(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'.-]*\s+){1,3}(?:(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Lane|Ln|"
+    r"Dr|Ct|Pl|Hwy|Highway|Parkway|Pkwy|Sq)\b\.?(?:\s|,|$)|(?:Drive|Way|Court|Place|Terrace|Square|Close|Crescent)\b\.?,)"
+)
+_OUTCOME_WORD = re.compile(
+    r"^(?:RESOLVED|AGREED|NOTED|APPROVED|CARRIED|DECIDED|MOTION|MOTION CARRIED|ACTION|ACTIONS?|PAGE \d+|"
+    r"RECOMMENDED|CONSENSUS|PASSED|DENIED|ADOPTED|FAILED|AYES?|NAYS?|YES|NO|ABSENT|ABSTAIN|NONE|N/A|TBC|"
+    r"PRESENT|MOVED|SECONDED|SIGNED|CHAIR(?:MAN|PERSON)?|DATE|CLERK)\b[\s.:!-]*$"
+)
+_REPORTED = re.compile(
+    r"\b(?:spoke|stated|expressed|said|asked|reported|explained|requested|thanked|advised|mentioned|commented|"
+    r"questioned|informed|welcomed|was|were|is|are|has|have|had)\b"
+)
+_PAGE_MARK = re.compile(r"^[-=_\s]*(?:page\s+\d+(?:\s+of\s+\d+)?)[-=_\s]*$", re.I)
+_VOTE_LABEL = re.compile(r"^(?:AYES?|NOES?|NAYS?|ABSENT|ABSTAIN(?:ED|S|ING)?|ABSTENTIONS?|PRESENT|STATUS|RECUSED|VOTE)\s*:", re.I)
+# The document's own title lines, not items: "OPEN BOARD MEETING MINUTES", "AGENDA ITEMS",
+# "December 10, 2018" (an unnumbered heading about approving minutes is an item, so not those).
+_MASTHEAD = re.compile(
+    rf"^(?!.*\b(?:approv|review|confirm|previous|last|adopt|accept|draft)\w*)(?:(?:[\w’'&.,-]+\s+){{0,6}}(?:meeting\s+)?minutes"
+    rf"|agenda(?:\s+items?)?|(?:table\s+of\s+)?contents|(?:\w+day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+\d{{4}})\s*$",
+    re.I,
+)
+_CAPS_RUNIN = re.compile(r"^(?P<head>[A-Z][A-Z’'&/,()]*(?:\s+[A-Z’'&/,()]+){0,7})\s+[-–—]\s*(?P<rest>\S.{8,})$")
+_MOTION_START = re.compile(r"^(?:(?:moved|seconded|proposed)\s+by|motion\s+(?:by|to|carried)|that\s|resolved\b|it\s+was\s)", re.I)
+_TITLE_RUNIN = re.compile(
+    r"^(?P<head>[A-Z][\w’'&/]*(?:\s+(?:[A-Z][\w’'&/.]*|of|and|the|for|&|-)){0,5})\s*(?::|\s[-–—])\s*(?P<rest>\S.{3,}|)$")
+_LABEL = re.compile(
+    r"^(?:present|absent|apologies|also present|attendees?|attendance|motion|vote|moved|seconded|staff|council|"
+    r"date|time|venue|location|place|result|action|actions|note|notes|minutes|chair|recommended action|"
+    r"mover|seconder|ayes?|nays?|noes|status|department|in attendance|members|guests?|re|subject|online)\b",
+    re.I,
+)
+# Agenda wording before an item's subject ("To Note:", "To Discuss and Approve:"): part of the title.
+_AGENDA_VERB = re.compile(r"To\s+[A-Za-z]+(?:\s+(?:and|&|or)\s+[A-Za-z]+)?", re.I)
+# Where a run-in numbered paragraph's title stops: a sentence break, or a finite verb that makes
+# the line a sentence ("Emergency Evacuation Procedures was read by ...").
+_RUNIN_STOP = re.compile(r"(?<=[a-z0-9)\]’'])[.;:](?=\s)|\s(?=•)|\s(?=(?:was|were|is|are|has|have|had|will|would)\b)")
+_UNDERLINE = re.compile(r"^(?P<ch>[=\-~^*+#])(?P=ch){2,}\s*$")
+
+
+@dataclass(frozen=True)
+class SegmentParams:
+    """Segmentation thresholds, chosen by leave-one-body-out cross-validation.
+
+    `typo_weight`: how much a typographic heading (caps, bold, heading style) counts for the
+    top level relative to a numbered one. `child_min`: the evidence a second level needs
+    (summed title weights) before it is believed rather than taken for a list in the text.
+    """
+
+    typo_weight: float = 0.5
+    child_min: float = 2.0
+    # A candidate whose title reads less like a title than this is not considered at all.
+    min_weight: float = 0.7
+    # How much a run of sub-numbers that continues the previous parent's run (5, 6 ... after
+    # 1-4) counts as evidence for the parents as sections, relative to a run that restarts.
+    continue_weight: float = 0.5
+
+
+def param_grid():
+    """The settings `--cv` chooses among: a small grid over the two knobs."""
+    for tw, mw, cw in product((0.5, 0.7), (0.5, 0.7), (0.0, 0.5, 1.0)):
+        yield SegmentParams(typo_weight=tw, min_weight=mw, continue_weight=cw)
+
 
 @dataclass
-class Heading:
-    line: int  # index of the title line (or the number line for "number alone")
-    end: int  # index of the last line belonging to the heading
+class Cand:
+    """A block that could head an item."""
+
+    idx: int  # index of the first block of the heading
+    end: int  # index of its last block (the title line for "number alone")
     number: str | None
     title: str
+    scheme: str  # number shape ("d", "d.d", "A.", "LA d/d", "R") or typography ("h2", "caps", "bold")
+    key: tuple[int, ...] | None
     weight: float
-    style: str
-    agenda_number: str | None = None
-    body_start: int = 0
+    style: str  # inline | alone | list | row | heading | caps | bold | underline | marker
+    indent: float = 0.0
+    rest: str = ""  # what follows a run-in title on its line ("Police Report: Attached." -> "Attached.")
+    weak: bool = False  # reads as a sentence: an item only if it fills a gap in a consecutive run
 
 
 @dataclass
@@ -64,10 +174,92 @@ class RawItem:
     title: str
     lines: list[str] = field(default_factory=list)
     agenda_number: str | None = None
+    section: str | None = None
+    page: int | None = None
+    anchor: str | None = None
+    level: int = 1
 
+
+# --- numbers -------------------------------------------------------------------------------
+
+def roman_value(s: str) -> int | None:
+    s = s.upper()
+    if not re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", s) or not s:
+        return None
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN.get(ch, 0)
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def _letters_value(s: str) -> int:
+    v = 0
+    for ch in s.upper():
+        v = v * 26 + (ord(ch) - 64)
+    return v
+
+
+def number_key(num: str) -> tuple:
+    """Sort key for item numbers: "21/47" -> (21, 47), "2A" -> (2, 1), "IV" -> (4,), "b)" -> (2,)."""
+    s = num.strip()
+    s = re.sub(r"\s+\([^()]*\)\s*$", "", s) if re.search(r"\S\s+\(", s) else s  # "3 (Consent Agenda)"
+    core = s.strip("()").rstrip(".):").strip()
+    if re.fullmatch(r"[IVXLC]+", core) and roman_value(core):
+        return (roman_value(core),)
+    if re.fullmatch(r"[ivx]{2,5}", core) and roman_value(core):
+        return (roman_value(core),)
+    if re.fullmatch(r"[A-Za-z]{1,2}", core):
+        return (_letters_value(core),)
+    digits = [int(d) for d in re.findall(r"\d+", core)]
+    m = re.search(r"\d\s*\(?([A-Za-z])\)?$", core)
+    return (*digits, ord(m.group(1).upper()) - 64) if m else tuple(digits)
+
+
+def number_shape(num: str) -> str:
+    """Numbers of one scheme share a shape whatever their values: "d", "d.d", "LA d/d", "R", "(A)"."""
+    s = num.strip()
+    if re.fullmatch(r"[IVXLC]+", s):
+        return "R"
+    if re.fullmatch(r"\([ivx]{2,5}\)|\(i\)", s):
+        return "(r)"
+    wrap = "()" if s.startswith("(") else ""
+    core = s.strip("()").rstrip(".):")  # "1." (Word's rendering) and "1" (typed) are one scheme
+    if re.fullmatch(r"[A-Z]{1,2}", core):
+        return wrap + "A"
+    if re.fullmatch(r"[a-z]", core):
+        return wrap + "a"
+    if re.fullmatch(r"\d{5,8}", core):
+        return wrap + "D"
+    core = re.sub(r"\d+", "d", core)
+    core = re.sub(r"(?<=d)\s*\(?[A-Za-z]\)?$", "+a", core)
+    core = re.sub(r"[A-Z]{1,5}", "A", core)
+    return wrap + core.replace(" ", "")
+
+
+def _is_first(key: tuple) -> bool:
+    """The first number of a run: 1, A, a, I, 0, or x.1 / x.0 / 5a."""
+    return not key or key[-1] <= 1
+
+
+def _consecutive(a: tuple, b: tuple) -> bool:
+    """b is the number right after a: 3 -> 4, 2.3 -> 2.4, 2.9 -> 3.0/3.1, C/151/25 -> C/152/25.
+
+    The first component that differs goes up by one; later ones stay (a constant year suffix)
+    or start again (the first sub-number of the next parent)."""
+    if len(a) != len(b) or a == b:
+        return False
+    k = next(i for i in range(len(a)) if a[i] != b[i])
+    return b[k] == a[k] + 1 and all(b[i] == a[i] or b[i] <= 1 for i in range(k + 1, len(b)))
+
+
+# --- candidates ------------------------------------------------------------------------------
 
 def clean_title(title: str) -> str:
-    title = re.sub(r"\s+", " ", title).strip()
+    title = re.sub(r"\s+", " ", title.replace("&nbsp;", " ")).strip()
+    title = re.sub(r"^\*\*(.+?)\*\*", r"\1", title).strip()
+    title = title.strip("*_ ").strip()
     prev = None
     while prev != title:
         prev = title
@@ -75,45 +267,32 @@ def clean_title(title: str) -> str:
     return title.rstrip(" :–—-").strip()
 
 
-def number_key(num: str) -> tuple:
-    """Sort key for item numbers: "21/47" -> (21, 47, 0), "2A" -> (2, 1), "IV" -> (4, 0)."""
-    s = num.strip().upper()
-    if re.fullmatch(r"[IVXLC]+", s):
-        total, prev = 0, 0
-        for ch in reversed(s):
-            v = _ROMAN[ch]
-            total = total - v if v < prev else total + v
-            prev = max(prev, v)
-        return (total, 0)
-    digits = [int(d) for d in re.findall(r"\d+", s)]
-    m = re.search(r"\d([A-Z])$", s)
-    return (*digits, (ord(m.group(1)) - 64) if m else 0)
+def title_score(title: str, heading: bool = False) -> float:
+    """How much a line looks like an item title rather than a sentence or list entry.
 
-
-def number_shape(num: str) -> str:
-    """Numbers of one scheme share a shape ("LA d/d", "d", "d/d") whatever their values."""
-    s = re.sub(r"\d+", "d", num.strip().upper())
-    s = re.sub(r"(?<=d)[A-Z]$", "", s)  # sub-items 2A/2B belong with 2, 3
-    return "R" if re.fullmatch(r"[IVXLC]+", s) else s.replace(" ", "")
-
-
-def title_score(title: str) -> float:
-    """How much a line looks like an item title rather than a sentence or list entry."""
+    `heading`: the line is set as a heading (HTML/Markdown/DOCX heading markup), which the
+    author chose on purpose, so "Motion to adjourn" there is a heading, not a motion line."""
     t = title.strip()
-    if not t or len(t) > 220:
+    if not t or len(t) > 240:
         return 0.0
-    if not (t[0].isupper() or t[0].isdigit() or t[0] in "'\"‘“("):
+    if not (t[0].isupper() or t[0].isdigit() or t[0] in "'\"‘“(£$€"):
         return 0.0
+    if _MOTION_START.match(t) and not t.isupper() and not heading:
+        return 0.0  # "1. Moved by Councillor Piper", "2. That the tender be accepted": a motion, not a heading
     words = t.split()
     score = 1.0
     if len(words) > 18:
         score -= 0.5
-    if t.endswith((";", ",")):
+    if t.endswith(","):
         score -= 0.6
-    if t.endswith(".") and len(words) > 6:
-        score -= 0.4
+    elif t.endswith(";"):
+        score -= 0.3
+    if t.endswith(".") and len(words) > 6 and not re.search(r"\b(?:[ap]\.m|etc|No|Ltd|Inc|Co|St|Jr|Sr|[A-Z])\.$", t):
+        score -= 0.4  # a sentence; "... at 4.30 p.m." and "... Ltd." end in an abbreviation
     if re.search(r"\b(was|were|had|has|been|would|will be|that the)\b", t) and len(words) > 8:
         score -= 0.3
+    if len(words) > 6 and _REPORTED.search(t):
+        score -= 0.5  # "Janine B. spoke in support of ..." is a sentence about the meeting
     if t.isupper() and len(words) <= 12:
         score += 0.3
     if _FURNITURE_SUFFIX.search(t):
@@ -121,108 +300,308 @@ def title_score(title: str) -> float:
     return max(score, 0.0)
 
 
-def _next_nonempty(lines: list[str], i: int, limit: int = 3) -> int | None:
-    j, seen = i + 1, 0
-    while j < len(lines) and seen <= limit:
-        if lines[j].strip():
-            return j
-        j += 1
-        seen += 1
+def _short_title(t: str) -> str:
+    """A run-in heading's title: "Police Report: Attached. Cllr ..." -> "Police Report"; a long
+    paragraph's title is its first sentence (or clause)."""
+    m = re.match(r"^(?P<head>[^:.;]{2,90}?):\s+(?P<rest>\S.*)$", t)
+    if m and _AGENDA_VERB.fullmatch(m.group("head")):
+        # "To Note: Asset of Community Value ...": the agenda's wording belongs to the title
+        return f"{m.group('head')}: {_short_title(m.group('rest'))}"
+    if m and len(m.group("head").split()) <= 12 and not re.fullmatch(r"\d+", m.group("rest")):
+        return m.group("head")
+    if len(t) <= 160:
+        return t
+    m = re.search(r"(?<=[a-z0-9)\]])[.:;](?=\s)", t[:200])
+    return t[: m.start()] if m and m.start() > 8 else t[:160].rsplit(" ", 1)[0]
+
+
+def _runin_head(t: str) -> str | None:
+    """The title of a numbered paragraph whose title runs straight into a sentence: up to the
+    first sentence break or the verb ("Apologies for Absence. Apologies were ..." -> "Apologies
+    for Absence"; "Election of Chair J. Smith was nominated" -> "Election of Chair J. Smith")."""
+    m = _RUNIN_STOP.search(t)
+    head = t[: m.start()].strip() if m else ""
+    if not head or not 1 <= len(head.split()) <= 20 or title_score(head) <= 0:
+        return None
+    return head
+
+
+def _weak_cand(i: int, b: Block, num: str, title: str) -> Cand | None:
+    """A numbered paragraph that reads as a sentence: kept aside, so that an unbroken run of its
+    scheme (135/19, [136/19], 137/19) can claim it, with the title cut at the sentence."""
+    head = _runin_head(clean_title(title))
+    if head is None:
+        return None
+    rest = title.strip()[len(head):].strip(" :;.–—-") if title.strip().startswith(head) else ""
+    return Cand(i, i, num, head, number_shape(num), number_key(num), 0.0, "inline", b.indent, rest, weak=True)
+
+
+def _parse_number(s: str):
+    """(number, title, separator) if the text starts with a printed item number, else None."""
+    s = _LEAD_CODE.sub("", s, count=1) if re.match(r"^\d{2,4}-\d{2,5}\s+(?:\d|\()", s) else s
+    m = NUMBER_LINE.match(s)
+    if not m:
+        return None
+    num, sep, title = m.group("num"), m.group("sep"), m.group("title").strip()
+    bare = num.strip("()")
+    if re.fullmatch(r"[a-z]|[ivx]{1,5}", bare) and not (sep.startswith(")") or sep.startswith(".") or num.startswith("(")):
+        return None
+    if re.fullmatch(r"[A-Z]{1,2}", bare) and not num.startswith("(") and not sep.strip() and title:
+        return None  # "A Pledge of Allegiance was given" is a sentence, not item A
+    if re.fullmatch(r"[A-Z]", bare) and sep.startswith(".") and re.match(r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?,|[A-Z]\b", title):
+        return None  # "M. Brennan, Director of Service", "U.S trips": initials, not item M or U
+    if re.fullmatch(r"[IVXLC]+", bare) and roman_value(bare) is None:
+        return None
+    if sep == ":" and re.match(r"\d", title):
+        return None  # 10:34 is a time
+    if title and _NOT_TITLE_START.match(title) and (re.match(r"\d", bare) or not re.match(rf"(?i){_MONTH}\s", title)):
+        return None  # "15 May 2023" is a date; "C. May 2023 Service Change" is item C
+    if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d", num) or re.fullmatch(r"\d{1,4}(?:\.\d+)+", num) and re.match(r"\d{2,4}\b", title):
+        return None  # 18.11.2018 - a date split oddly
+    if re.fullmatch(r"\d+", bare) and title and _STREET.match(title):
+        return None  # 53 Huntington Ave.
+    if m.group("prefix"):
+        num = num  # "Min. 84" cites as 84
+    return num, title, sep
+
+
+def _typography(b: Block, text: str) -> tuple[str, int] | None:
+    """The typographic scheme of an unnumbered heading-like block, with its heading level."""
+    m = MD_HEADING.match(text)
+    if b.kind == "heading" or m:
+        level = b.level or (len(m.group("marks")) if m else 1)
+        return f"h{level}", level
+    if b.kind != "heading" and re.match(r"^[A-Z][\w ]{1,25}:\s+\S", text) and len(text.split(":")[0].split()) <= 3:
+        return None  # "Date: Wednesday 5th September": a label and its value, not a heading
+    t = clean_title(text)
+    words = t.split()
+    if not t or len(words) > 14 or len(t) > 110 or _OUTCOME_WORD.match(t.upper()) or _MASTHEAD.match(t):
+        return None
+    if b.bold and not t.endswith((".", ",", ";")) and sum(c.isalpha() for c in t) >= 3:
+        return "bold", 0
+    letters = [c for c in t if c.isalpha()]
+    if re.search(r"\b(?:OF|AND|THE|FOR|TO|IN|ON|AT|WITH|BY|COUNCILMEMBER|MEMBER)$|,$", text.strip()) or t.startswith("END OF "):
+        return None  # a capitals line that runs on, or an "END OF CONSENT CALENDAR" marker
+    if (len(letters) >= 3 and t.upper() == t and not t.endswith((",", ";")) and len(words) <= 12
+            and not _VOTE_LABEL.match(t) and not re.search(r"\S:\s+\S", t)):
+        return "caps", 0
     return None
 
 
-def find_numbered(lines: list[str]) -> list[Heading]:
-    cands: list[Heading] = []
-    for i, raw in enumerate(lines):
-        s = raw.strip()
-        if not s or len(s) > 240:
+def candidates(blocks: list[Block]) -> list[Cand]:
+    """Every block that could head an item, with its scheme and title weight."""
+    out: list[Cand] = []
+    texts = [b.text.strip() for b in blocks]
+    n = len(blocks)
+    furniture = running_lines(texts)
+    skip = -1
+    for i, b in enumerate(blocks):
+        s = texts[i]
+        if not s or len(s) > 5000 or i <= skip or i in furniture or _PAGE_MARK.match(s):
             continue
-        m = NUMBER_ALONE.match(s)
-        if m and not re.fullmatch(r"\d{4}", m.group("num")):
-            j = _next_nonempty(lines, i)
-            if j is not None:
-                title = lines[j].strip()
-                if not MARKER_RE.match(title) and not NUMBER_ALONE.match(title):
-                    w = title_score(clean_title(title) or title) + 0.6
-                    if w > 0.6:
-                        cands.append(Heading(i, j, m.group("num"), title, w, "alone"))
+        if _UNDERLINE.match(s):
             continue
-        m = NUMBER_INLINE.match(s)
-        if m:
-            num, title = m.group("num"), m.group("title")
-            if re.fullmatch(r"\d{4}", num) or re.fullmatch(r"[\d.,]+%?|[a-z].*", title) or _is_date_line(s):
+        heading_like = b.kind == "heading" or bool(MD_HEADING.match(s)) or b.bold
+        md = MD_HEADING.match(s)
+        body = md.group("title") if md else s
+        body = re.sub(r"^\*\*(.+?)\*\*", r"\1", body).strip()
+        bonus = 0.4 if heading_like else 0.0
+        # reStructuredText / setext: a title underlined by a row of = - ~
+        if i + 1 < n and _UNDERLINE.match(texts[i + 1]) and len(texts[i + 1]) >= 0.7 * len(s) and len(s) <= 100:
+            ch = texts[i + 1][0]
+            out.append(Cand(i, i + 1, None, clean_title(s), f"u{ch}", None, 1.0 + 0.4, "underline", b.indent))
+            continue
+        if b.bold_prefix and not b.bold and 1 <= len(b.bold_prefix.split()) <= 8:
+            t = clean_title(b.bold_prefix)
+            p = _parse_number(t)
+            if p and p[1]:
+                num, title, _sep = p
+                w = title_score(clean_title(title))
+                if w > 0:
+                    out.append(Cand(i, i, num, clean_title(title), number_shape(num), number_key(num), w + 0.4, "inline", b.indent))
+                    continue
+            w = title_score(t)
+            if w > 0 and sum(ch.isalpha() for ch in t) >= 3 and not _OUTCOME_WORD.match(t.upper()):
+                out.append(Cand(i, i, None, t, "runin", None, w, "runin", b.indent))
                 continue
-            if re.fullmatch(r"[IVXLC]+", num) and not title.isupper():
-                continue
-            w = title_score(title)
-            if m.group("prefix"):
-                w += 0.3
+        if b.list_number:
+            num = (b.list_label or b.list_number).strip()
+            short = _short_title(clean_title(body))
+            w = title_score(clean_title(short)) + bonus  # "Finance Report:  Monthly ...," is scored on its head
             if w > 0:
-                cands.append(Heading(i, i, num, title, w, "inline"))
-    if not cands:
-        return []
-    best: list[Heading] = []
-    best_score = 0.0
-    for shape in {number_shape(c.number or "") for c in cands}:
-        for style in ("alone", "inline"):
-            group = [c for c in cands if number_shape(c.number or "") == shape and c.style == style]
-            run = _weighted_lis(group)
-            score = sum(c.weight for c in run)
-            if len(run) >= 2 and score > best_score:
-                best, best_score = run, score
-    return best
+                out.append(Cand(i, i, num, short, number_shape(num), number_key(num), w, "list", b.indent))
+            else:
+                weak = _weak_cand(i, b, num, clean_title(body))
+                if weak:
+                    weak.style = "list"
+                    out.append(weak)
+            continue
+        if b.kind == "table_row" and len(b.cells) >= 2:
+            first = b.cells[0].strip()
+            rest = next((c for c in b.cells[1:] if c.strip()), "")
+            if re.fullmatch(r"[A-Za-z]?\d{1,4}[.)]?|[IVX]{1,6}\.?|[A-Z][.)]", first) and rest:
+                num = first.rstrip(".)")
+                title = clean_title(rest.split("\n")[0])
+                w = title_score(title)
+                if w > 0:
+                    out.append(Cand(i, i, num, title, "row:" + number_shape(num), number_key(num), w + 0.3, "row", b.indent))
+                continue
+        p = _parse_number(body)
+        if p:
+            num, title, sep = p
+            if not title:
+                # the number alone on its line (ModernGov copy): the title is the next line
+                j = i + 1
+                while j < n and j <= i + 3 and not texts[j]:
+                    j += 1
+                if j < n and texts[j] and not MARKER_RE.match(texts[j]) and not _parse_number(texts[j]):
+                    t = clean_title(texts[j])
+                    w = title_score(t)
+                    if w > 0 and not re.fullmatch(r"\d{4}", num):
+                        out.append(Cand(i, j, num, texts[j], number_shape(num), number_key(num), w + 0.6 + bonus, "alone", b.indent))
+                        skip = j  # the title line belongs to this heading
+                continue
+            t = clean_title(_short_title(title))
+            if re.fullmatch(r"[\d.,]+%?", t):
+                continue
+            wrapped = b.kind == "line" and len(s) >= 60 and i + 1 < n and bool(texts[i + 1])
+            w = title_score(t.rstrip(",;") if wrapped else t)  # a printed line that runs on ends where the line ends
+            head = re.split(r"\s[-–—]\s", t, maxsplit=1)[0]
+            if head != t and len(head.split()) >= 2:
+                w = max(w, title_score(head))  # "Confirmation of minutes - As this was ...": the title is the head
+            if re.fullmatch(r"[IVXLC]+", num.strip("()")) and not (t.isupper() or heading_like or sep.startswith(".")):
+                w -= 0.5
+            if w > 0:
+                short = _short_title(title)
+                rest = title[len(short):].strip(" :;.–—-") if short != title else ""
+                out.append(Cand(i, i, num, short, number_shape(num), number_key(num), w + bonus, "inline", b.indent, rest))
+                twin = _letter_twin(out[-1])
+                if twin:
+                    out.append(twin)
+            elif re.fullmatch(r"\d{1,4}(?:/\d{1,4})?", num):
+                weak = _weak_cand(i, b, num, title)
+                if weak:
+                    out.append(weak)
+            continue
+        m = _CAPS_RUNIN.match(s) if b.kind != "table_row" else None
+        if m and not _VOTE_LABEL.match(s) and not _OUTCOME_WORD.match(m.group("head")):
+            # "OLD BUSINESS – Supervisor Liccar mentioned ...": a capitals run-in heading
+            t = clean_title(m.group("head"))
+            w = title_score(t)
+            if w > 0:
+                out.append(Cand(i, i, None, t, "runin", None, w, "runin", b.indent))
+                # a capitals run-in is set like a capitals heading too: let the evidence pick
+                out.append(Cand(i, i, None, t, "caps", None, w, "runin", b.indent))
+            continue
+        m = _TITLE_RUNIN.match(s) if b.kind == "para" and not b.bold_prefix else None
+        if m and not _LABEL.match(m.group("head")):
+            # "Highway Commissioner - Equipment maintenance is ongoing.": a report-by-officer run-in
+            t = clean_title(m.group("head"))
+            w = title_score(t)
+            if w > 0:
+                out.append(Cand(i, i, None, t, "runin", None, w, "runin", b.indent))
+                continue
+        ty = _typography(b, s) if len(s) <= 400 and b.kind != "table_row" else None
+        if ty:
+            scheme, _level = ty
+            t = clean_title(body)
+            prev = texts[i - 1] if i > 0 else ""
+            if scheme == "caps" and prev and prev.upper() == prev and sum(ch.isalpha() for ch in prev) >= 4 \
+                    and len(prev) >= 35 and not prev.endswith((".", ":", "!", "?")):
+                continue  # the second line of a capitalised title or heading, not a heading of its own
+            if scheme == "caps" and len(s) > 40 and i + 1 < n and texts[i + 1] and texts[i + 1].isupper() \
+                    and not _typography(blocks[i + 1], texts[i + 1]) is None and len(texts[i + 1].split()) <= 4:
+                t = clean_title(f"{body} {texts[i + 1]}")  # a caps heading wrapped onto a second line
+                skip = i + 1
+            w = title_score(t, heading=scheme.startswith("h"))
+            if w > 0 and not (scheme == "caps" and i > 0 and texts[i - 1] and not _typography(blocks[i - 1], texts[i - 1])
+                              and not blocks[i - 1].kind == "heading" and _flows(texts[i - 1])):
+                out.append(Cand(i, i, None, _short_title(t), scheme, None, w, scheme if scheme in ("caps", "bold") else "heading", b.indent))
+    return out
 
 
-def _is_date_line(s: str) -> bool:
-    """'15 November 2022' starts with a number but is a date, not an item."""
-    from .header import DATE_DMY
-
-    m = DATE_DMY.match(s)
-    return bool(m) and len(s) - m.end() < 25
-
-
-def _weighted_lis(cands: list[Heading]) -> list[Heading]:
-    """The strictly increasing (by number) run of candidates with the greatest total weight."""
-    n = len(cands)
-    if n == 0:
-        return []
-    keys = [number_key(c.number or "") for c in cands]
-    score = [c.weight for c in cands]
-    prev = [-1] * n
-    for i in range(n):
-        for j in range(i):
-            if keys[j] < keys[i] and score[j] + cands[i].weight > score[i]:
-                # A big jump in numbering is less likely to be the next item than a list entry.
-                score[i] = score[j] + cands[i].weight
-                prev[i] = j
-    i = max(range(n), key=lambda k: score[k])
-    run = []
-    while i != -1:
-        run.append(cands[i])
-        i = prev[i]
-    return run[::-1]
+def _letter_twin(c: Cand) -> Cand | None:
+    """"C." may be roman 100 or the letter after B: a single I, V, X, L or C is a candidate of
+    both schemes, and the evidence of its neighbours decides."""
+    bare = (c.number or "").strip("()")
+    if not re.fullmatch(r"[IVXLC]", bare):
+        return None
+    wrap = "()" if (c.number or "").startswith("(") else ""
+    return Cand(c.idx, c.end, c.number, c.title, wrap + "A", (_letters_value(bare),), c.weight, c.style, c.indent, c.rest)
 
 
-def find_marker_headings(lines: list[str]) -> list[Heading]:
-    """ModernGov pages whose numbers were lost: the title sits just before the markers."""
-    out: list[Heading] = []
+def running_lines(texts: list[str]) -> set[int]:
+    """Running headers and footers: lines with a number in them ("CITY COUNCIL 6 MARCH 5, 2024",
+    "Page 3 of 9") that recur, digits aside, three or more times."""
+    shapes: dict[str, list[int]] = {}
+    for i, t in enumerate(texts):
+        if (re.search(r"\d", t) and sum(c.isalpha() for c in t) >= 3 and len(t) <= 120
+                and not _FURNITURE_SUFFIX.search(t) and not _parse_number(t)):
+            shapes.setdefault(re.sub(r"\d+", "#", t.casefold()), []).append(i)
+    return {i for idx in shapes.values() if len(idx) >= 3 for i in idx}
+
+
+def drop_contents_lists(cands: list[Cand], blocks: list[Block]) -> list[Cand]:
+    """Drop headings with no text of their own that are an agenda/contents list or a menu:
+    the same title heads an item with text later on, or four or more such headings stand in a
+    row (site navigation, a table of contents)."""
+    def norm(t: str) -> str:
+        return re.sub(r"[^a-z0-9]+", " ", t.casefold()).strip()
+
+    nxt_idx = [len(blocks)] * len(cands)  # the first later candidate on another block
+    for k in range(len(cands) - 2, -1, -1):
+        nxt_idx[k] = cands[k + 1].idx if cands[k + 1].idx > cands[k].idx else nxt_idx[k + 1]
+    empty = []
+    for k, c in enumerate(cands):
+        stop = nxt_idx[k]
+        empty.append(c.style != "runin" and not any(blocks[j].text.strip() for j in range(c.end + 1, stop)))
+    later: dict[str, int] = {}
+    for c in cands:
+        later[norm(c.title)] = c.idx  # last occurrence
+    drop = set()
+    pos = {c.idx: k for k, c in enumerate(cands)}
+    for k, c in enumerate(cands):
+        nxt = cands[pos[nxt_idx[k]]] if nxt_idx[k] in pos else None
+        adjacent_twin = nxt is not None and norm(nxt.title) == norm(c.title)  # "Minutes of 7 Mar" twice in a row
+        if empty[k] and later.get(norm(c.title), c.idx) > c.idx and not adjacent_twin:
+            drop.add(k)
+    k = 0
+    while k < len(cands):
+        j = k
+        while j < len(cands) and empty[j] and cands[j].key is None and cands[j].style != "heading":
+            j += 1
+        if j - k >= 4:
+            drop.update(range(k, j))
+        k = max(j, k + 1)
+    return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def _flows(prev: str) -> bool:
+    """The previous line runs on into this one (no full stop), so this is not a heading."""
+    return bool(prev) and not prev.rstrip().endswith((".", ":", "!", "?", ")")) and len(prev) > 60
+
+
+def find_marker_headings(blocks: list[Block]) -> list[Cand]:
+    """ModernGov pages whose numbers were lost: the title sits just before "Minutes:" markers."""
+    lines = [b.text for b in blocks]
+    out: list[Cand] = []
     last_end = -1
     i = 0
     while i < len(lines):
         if MARKER_RE.match(lines[i].strip()) and i > last_end:
-            # Walk back over at most 3 non-empty lines to the title: prefer one with PDF furniture.
             back = [j for j in range(i - 1, max(last_end, i - 12), -1) if lines[j].strip()][:3]
             back = [j for j in back if not MARKER_RE.match(lines[j].strip())]
             if back:
                 title_line = next((j for j in back if _FURNITURE_SUFFIX.search(lines[j])), back[0])
                 if title_score(clean_title(lines[title_line])) > 0:
-                    out.append(Heading(title_line, title_line, None, lines[title_line].strip(), 1.0, "marker"))
-            # consume the run of markers belonging to this heading
+                    out.append(Cand(title_line, title_line, None, lines[title_line].strip(), "marker", None, 1.0, "marker"))
             k = i
             while True:
-                n = _next_nonempty(lines, k, limit=6)
-                if n is not None and MARKER_RE.match(lines[n].strip()):
-                    k = n
+                j = k + 1
+                while j < len(lines) and j <= k + 7 and not lines[j].strip():
+                    j += 1
+                if j < len(lines) and MARKER_RE.match(lines[j].strip()):
+                    k = j
                 else:
                     break
             last_end = k
@@ -232,59 +611,325 @@ def find_marker_headings(lines: list[str]) -> list[Heading]:
     return out
 
 
-def find_unnumbered(lines: list[str]) -> list[Heading]:
-    """'## ' heading lines, else short CAPITALISED lines standing alone."""
-    md = []
-    for i, raw in enumerate(lines):
-        m = MD_HEADING.match(raw.strip())
-        if m and title_score(m.group("title")) > 0:
-            md.append(Heading(i, i, None, m.group("title"), 1.0, "md"))
-    if len(md) >= 2:
-        return md
-    caps = []
-    for i, raw in enumerate(lines):
-        s = raw.strip()
-        words = s.split()
-        if (
-            2 <= len(s) <= 90
-            and 1 <= len(words) <= 12
-            and s.isupper()
-            and sum(ch.isalpha() for ch in s) >= 4
-            and (i == 0 or not lines[i - 1].strip())
-        ):
-            caps.append(Heading(i, i, None, s, 1.0, "caps"))
-    return caps if len(caps) >= 2 else []
+# --- schemes -----------------------------------------------------------------------------------
+
+def _identifiers(cands: list[Cand]) -> bool:
+    """File and report numbers (20230065, CAFE-2014.5, CON-2014.18) identify an item rather than
+    count it, so their order says nothing: 5+ digits, or a year inside a coded number."""
+    return all(re.fullmatch(r"\(?\d{5,8}\)?", c.number or "") or re.search(r"[A-Z][-./]?(?:19|20)\d\d[-./]\s?\d", c.number or "")
+               for c in cands)
 
 
-def find_headings(lines: list[str]) -> list[Heading]:
-    numbered = find_numbered(lines)
-    markers = find_marker_headings(lines)
-    if len(numbered) >= 2 and len(numbered) >= len(markers) * 0.6:
-        return numbered
-    if len(markers) >= 2:
-        return markers
-    if len(numbered) >= 2:
-        return numbered
-    return find_unnumbered(lines)
+def _best_run(cands: list[Cand]) -> tuple[list[Cand], float]:
+    """The increasing run of one scheme's candidates with the most evidence.
+
+    Each member adds its weight; a step to the very next number (3 -> 4) adds 0.5, a jump
+    loses 0.3 — a body list that happens to increase rarely steps exactly. Restarting numbers
+    are a second level, found by `_children`."""
+    n = len(cands)
+    if n == 0:
+        return [], 0.0
+    if _identifiers(cands):
+        return list(cands), sum(c.weight for c in cands)
+    score = [c.weight + (0.3 if _is_first(c.key) else 0.0) for c in cands]
+    prev = [-1] * n
+    for i in range(n):
+        ki = cands[i].key
+        # the previous item is among the last 150 candidates of its scheme: bounded so
+        # that 5,000-item documents stay fast
+        wi = cands[i].weight
+        for j in range(i - 1, max(-1, i - 150), -1):
+            if score[j] + wi + 0.5 < score[i]:
+                continue  # cannot reach the best predecessor found so far
+            kj = cands[j].key
+            if kj < ki:
+                # a year or page number after item 9 ("2025 Budget") is a jump, not the next item
+                step = 0.5 if _consecutive(kj, ki) else (-1.5 if ki[0] - kj[0] > 50 else -0.3)
+            else:
+                continue
+            s = score[j] + cands[i].weight + step
+            if s >= score[i]:  # ties go to the earliest predecessor (the loop runs backwards)
+                score[i], prev[i] = s, j
+    i = max(range(n), key=lambda k: score[k])
+    best = score[i]
+    run = []
+    while i != -1:
+        run.append(cands[i])
+        i = prev[i]
+    return run[::-1], best
 
 
-def split_items(text: str) -> tuple[list[str], list[RawItem]]:
-    """Split text into (preamble lines, raw items)."""
-    lines = text.split("\n")
-    headings = find_headings(lines)
-    if not headings:
-        return lines, []
+def _schemes(cands: list[Cand]) -> dict[str, list[Cand]]:
+    out: dict[str, list[Cand]] = {}
+    for c in cands:
+        out.setdefault(c.scheme, []).append(c)
+    return out
+
+
+def _top_options(cands: list[Cand], params: SegmentParams) -> list[tuple[float, list[Cand]]]:
+    opts = []
+    for scheme, group in _schemes(cands).items():
+        if group[0].key is not None:
+            run, score = _best_run(group)
+            if len(run) >= 2:
+                opts.append((score, run))
+        else:
+            if len(group) >= 2:
+                opts.append((sum(c.weight for c in group) * params.typo_weight, group))
+    return opts
+
+
+def _children(parents: list[Cand], cands: list[Cand], n_blocks: int, params: SegmentParams,
+              depth: int) -> tuple[float, dict[int, list[Cand]]]:
+    """The best second level under `parents`: one scheme whose members sit inside the parents'
+    spans, numbered runs restarting under each parent (or continuing across them)."""
+    if depth > 2 or not parents:
+        return 0.0, {}
+    parent_schemes = {p.scheme for p in parents}
+    numbered_parents = parents[0].key is not None
+    weak_parents = parents[0].style in ("bold", "caps", "runin")
+    spans = []
+    for k, p in enumerate(parents):
+        stop = parents[k + 1].idx if k + 1 < len(parents) else n_blocks
+        spans.append((p, p.end + 1, stop))
+    best: tuple[float, dict[int, list[Cand]]] = (0.0, {})
+    for scheme, group in _schemes(cands).items():
+        if scheme in parent_schemes and group[0].key is None:
+            continue  # numbered schemes may restart under their own parents: 4. Decisions / 1. 2. 3.
+        if numbered_parents and group[0].key is None:
+            continue  # in a numbered agenda an unnumbered bold line is a paragraph heading, not an item
+        chosen: dict[int, list[Cand]] = {}
+        total = 0.0
+        last_key = None
+        restarts_seen = 0
+        idxs = [c.idx for c in group]
+        for p, a, b in spans:
+            inside = group[bisect_left(idxs, a):bisect_left(idxs, b)]
+            if scheme in parent_schemes:
+                # numbering restarting inside an item of the same scheme is a sub-level only when
+                # its entries read as headings; "1. Traffic at school times." is a list in the text
+                inside = [c for c in inside if not c.title.rstrip().endswith((".", ";", ","))]
+            if not inside:
+                continue
+            if inside[0].key is None:
+                run = inside
+                s = sum(c.weight for c in run) * params.typo_weight * 0.5
+            else:
+                run, s = _best_run(inside)
+                if not run:
+                    continue
+                k0 = run[0].key
+                pk = p.key
+                restarts = _is_first(k0) or (pk is not None and len(k0) > len(pk) and k0[: len(pk)] == pk) \
+                    or _identifiers(inside)
+                continues = last_key is not None and _consecutive(last_key, k0)
+                if not (restarts or continues):
+                    continue
+                restarts_seen += bool(restarts)
+                if not restarts:
+                    # numbering that runs on across the parents is weaker evidence for the parents
+                    # as sections than numbering that restarts under each of them
+                    s *= params.continue_weight
+                last_key = run[-1].key
+            chosen[p.idx] = run
+            total += s
+        n = sum(len(v) for v in chosen.values())
+        if not numbered_parents and weak_parents and group[0].key is not None and restarts_seen < 2:
+            # bold/caps lines are sections only if the numbering starts again under two of them;
+            # one run of numbers under them is the agenda itself, the lines are furniture
+            continue
+        if n >= 2 and total >= params.child_min and total > best[0]:
+            best = (total, chosen)
+    return best
+
+
+def _tail_headings(top: list[Cand], kids: dict[int, list[Cand]], rest: list[Cand], blocks: list[Block]) -> list[Cand]:
+    """Unnumbered headings after the last numbered item, set like the numbered headings (same
+    boldness and left edge, or capitals where the numbered titles are capitals): "AOB", "Date of
+    next meeting" and "Action list" often close a numbered agenda without a number."""
+    last = top[-1]
+    sub = kids.get(last.idx, [])
+    after = max([last.idx] + [c.idx for c in sub])
+    heads = [blocks[c.idx] for c in top]
+    bold = sum(h.bold for h in heads) > len(heads) / 2
+    caps = sum(c.title.upper() == c.title for c in top) > len(top) / 2
+    indents = sorted(h.indent for h in heads)
+    indent = indents[len(indents) // 2]
+    out = []
+    for c in rest:
+        if c.idx <= after or c.key is not None or c.style not in ("bold", "caps", "heading", "runin"):
+            continue
+        b = blocks[c.idx]
+        if abs(b.indent - indent) > 6:
+            continue
+        if bold and b.bold or (not bold and caps and c.style == "caps") or (c.style == "heading" and all(h.kind == "heading" for h in heads)):
+            out.append(c)
+    return out
+
+
+def _fill_run(top: list[Cand], weak: list[Cand], stop: int = 10**9) -> list[Cand]:
+    """Let an unbroken run of one numbering scheme outweigh the weak title-likeness of its
+    members: a numbered paragraph that reads as a sentence joins the chosen top level when its
+    number is exactly the missing step between two chosen items (or the step just before the
+    first or after the last, before block `stop`), in the same scheme and in document order."""
+    scheme = top[0].scheme
+    pool = sorted((c for c in weak if c.scheme == scheme and c.idx < stop), key=lambda c: c.idx)
+    if not pool:
+        return top
+    out: list[Cand] = []
+    bounds = [None, *top, None]
+    for k in range(len(bounds) - 1):
+        a, b = bounds[k], bounds[k + 1]
+        if a is not None:
+            out.append(a)
+        lo = a.idx if a is not None else -1
+        hi = b.idx if b is not None else 10**9
+        between = [c for c in pool if lo < c.idx < hi]
+        if a is None:  # before the first: a backward chain ending just before it
+            chain, cur = [], b.key
+            for c in reversed(between):
+                if _consecutive(c.key, cur):
+                    chain.append(c)
+                    cur = c.key
+                elif chain:
+                    break
+            out.extend(reversed(chain))
+            continue
+        chain, cur = [], a.key
+        for c in between:
+            if _consecutive(cur, c.key):
+                chain.append(c)
+                cur = c.key
+        if chain and (b is None or _consecutive(cur, b.key)):
+            out.extend(chain)
+    return out
+
+
+def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> list[tuple[Cand, int, Cand | None]]:
+    """The item headings in document order: (candidate, level, parent)."""
+    params = params or SegmentParams()
+    every = candidates(blocks)
+    cands = [c for c in every if c.weight >= params.min_weight and not c.weak]
+    weak = [c for c in every if c.key is not None and (c.weak or c.weight < params.min_weight)]
+    markers = find_marker_headings(blocks)
+    numbered_alone = [c for c in cands if c.style == "alone"]
+    if len(markers) >= 2 and len(markers) > 1.5 * len(numbered_alone):
+        cands = [c for c in cands if c.style != "caps"] + markers
+        cands.sort(key=lambda c: c.idx)
+    cands = drop_contents_lists(cands, blocks)
+    first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
+    if cands and cands[0].idx == first and cands[0].key is None and len(cands) > 1:
+        body = [blocks[j].text.strip() for j in range(cands[0].end + 1, cands[1].idx) if blocks[j].text.strip()]
+        if all(_MASTHEAD.match(clean_title(t)) or len(t.split()) <= 6 for t in body):
+            cands = cands[1:]  # the document's title and masthead, not its first item
+    options = _top_options(cands, params)
+    if not options:
+        return []
+    best_total, best = -1.0, None
+    for score, top in options:
+        top_ids = {c.idx for c in top}
+        rest = [c for c in cands if c.idx not in top_ids and c.idx > top[0].idx]
+        c_score, kids = _children(top, rest, len(blocks), params, 1)
+        total = score + c_score
+        if total > best_total:
+            best_total, best = total, (top, kids, rest)
+    top, kids, rest = best
+    if top[0].key is not None:
+        top = _fill_run(top, weak)
+        for k, p in enumerate(top):  # the same for a sub-level run inside its parent
+            if kids.get(p.idx) and kids[p.idx][0].key is not None:
+                nxt = top[k + 1].idx if k + 1 < len(top) else len(blocks)
+                kids[p.idx] = _fill_run(kids[p.idx], [c for c in weak if c.idx > p.idx], nxt)
+        top = top + _tail_headings(top, kids, rest, blocks)
+    # Two levels: no gold agenda in the corpus has a third, and a third level found inside one
+    # sub-item (its attachments list, its numbered paragraphs) is nearly always body text.
+    out: list[tuple[Cand, int, Cand | None]] = []
+    for p in top:
+        out.append((p, 1, None))
+        out.extend((c, 2, p) for c in kids.get(p.idx, []))
+    out.sort(key=lambda t: t[0].idx)
+    seen: set[int] = set()  # a block read two ways (roman C / letter C) heads one item
+    return [t for t in out if not (t[0].idx in seen or seen.add(t[0].idx))]
+
+
+# --- items -------------------------------------------------------------------------------------
+
+def _label(c: Cand) -> str | None:
+    if c.number is None:
+        return None
+    num = re.sub(r"\s+", " ", c.number).strip()
+    if not num.startswith("(") or not num.endswith(")"):
+        num = num.rstrip(".")
+    return num or None
+
+
+def split_blocks(blocks: list[Block], params: SegmentParams | None = None) -> tuple[list[Block], list[RawItem]]:
+    """Split blocks into (preamble blocks, raw items)."""
+    chosen = choose_items(blocks, params)
+    if not chosen:
+        return blocks, []
+    labels = [_label(c) for c, _, _ in chosen]
+    counts: dict[str, int] = {}
+    for lab in labels:
+        if lab:
+            counts[_bare(lab)] = counts.get(_bare(lab), 0) + 1
     items: list[RawItem] = []
-    for k, h in enumerate(headings):
-        stop = headings[k + 1].line if k + 1 < len(headings) else len(lines)
-        title = clean_title(re.sub(r"^#+\s*", "", h.title))
+    for k, (c, level, parent) in enumerate(chosen):
+        stop = chosen[k + 1][0].idx if k + 1 < len(chosen) else len(blocks)
+        title = clean_title(re.sub(r"^#+\s*", "", c.title))
         agenda = None
         m = AGENDA_REF.search(title)
         if m:
             agenda = m.group("n").rstrip(".")
             title = title[: m.start()].strip()
-        number = (h.number or "").strip() or None
-        if number:
-            number = re.sub(r"\s+", " ", number).rstrip(".")
-        items.append(RawItem(number, title, lines[h.end + 1 : stop], agenda))
-    return lines[: headings[0].line], items
+        number = labels[k]
+        section = None
+        if parent is not None:
+            section = _label(parent) or clean_title(parent.title)
+        if number and counts.get(_bare(number), 0) > 1 and section is None:
+            # restarting numbers under unnumbered section headings: the nearest heading above
+            sec = next((chosen[j][0] for j in range(k - 1, -1, -1) if chosen[j][0].number is None), None)
+            section = clean_title(sec.title) if sec else None
+        # Cite a number with its section where the number alone is ambiguous: it repeats in the
+        # document, or it is a sub-item under a numbered parent ("a) (2)"), unless it already
+        # carries the parent's number ("5a", "2.3") or is an identifier of its own.
+        parent_num = _label(parent) if parent is not None else None
+        own = parent_num is not None and number is not None and (
+            _bare(number).startswith(_bare(parent_num)) or _identifiers([c])
+            or bool(re.fullmatch(r"\d+(?:\s*\(?[A-Za-z]\)?|(?:\.\d+)+)", number)))
+        if number and section and not own and (counts.get(_bare(number), 0) > 1 or parent_num is not None):
+            number = f"{number} ({section})"
+        head = blocks[c.idx]
+        lines = body_lines(blocks[c.end + 1: stop])
+        if head.kind == "table_row" and len(head.cells) > 2:
+            lines = [" | ".join(x for x in head.cells[2:] if x.strip()), ""] + lines
+        elif c.style == "runin":
+            cut = len(head.bold_prefix) if head.bold_prefix else len(c.title)
+            lines = [head.text.strip()[cut:].strip(" :–—-"), ""] + lines
+        elif c.rest:
+            lines = [c.rest] + lines
+        items.append(RawItem(number, title, lines, agenda, section, head.page, head.anchor, level))
+    return blocks[: chosen[0][0].idx], items
+
+
+def _bare(label: str) -> str:
+    """"a)", "(a)" and "a" are one printed number when counting repeats."""
+    return re.sub(r"[^\w]", "", label).casefold()
+
+
+def body_lines(blocks: list[Block]) -> list[str]:
+    """An item's blocks as text lines: paragraph-level blocks (paragraphs, list items, table
+    rows, headings) end with a blank line so each stays its own paragraph; PDF and text lines
+    run on, as they were printed."""
+    out: list[str] = []
+    for b in blocks:
+        out.append(render_line(b) if b.kind != "heading" else b.text)
+        if b.kind != "line":
+            out.append("")
+    return out
+
+
+def split_items(text: str, params: SegmentParams | None = None) -> tuple[list[str], list[RawItem]]:
+    """Split plain text into (preamble lines, raw items)."""
+    pre, items = split_blocks(text_blocks(text), params)
+    return [b.text for b in pre], items

@@ -11,7 +11,7 @@ import io
 import re
 from dataclasses import asdict, dataclass, field
 
-from ingest.model import AgendaItem, Citation, Meeting
+from ingest.model import AgendaItem, Citation, Decision, Meeting
 
 from .sentences import split_sentences
 
@@ -46,7 +46,10 @@ class ItemBrief:
 @dataclass
 class Briefing:
     meeting: Meeting
+    # Every decision of the meeting (rag.register), in document order, each cited; `outcomes`
+    # holds the matching Decision rows (outcome, mover, seconder, vote) in the same order.
     decisions: list[Citation] = field(default_factory=list)
+    outcomes: list[Decision] = field(default_factory=list)
     items: list[ItemBrief] = field(default_factory=list)
     actions: list[Citation] = field(default_factory=list)
     engine: str = "extractive"
@@ -61,7 +64,7 @@ class Briefing:
         return {
             "meeting": {k: getattr(m, k) for k in ("id", "council", "committee", "date", "time", "venue", "chair",
                                                    "attendees", "apologies", "source")},
-            "decisions": [asdict(c) for c in self.decisions],
+            "decisions": [{**asdict(c), **_decision_facts(d)} for c, d in zip(self.decisions, self.outcomes)],
             "items": [{"number": i.number, "title": i.title, "procedural": i.procedural, "truncated": i.truncated,
                        "points": [asdict(c) for c in i.points]} for i in self.items],
             "actions": [asdict(c) for c in self.actions],
@@ -87,7 +90,8 @@ class Briefing:
             out += ["", f"> **Warning:** the source text of item(s) {', '.join(self.truncated_items)} was truncated "
                         "(\"view the full minutes text\"); points from them may be incomplete."]
         out += ["", "## Decisions", ""]
-        out += [f"- **Item {c.item_number}** ({c.item_title}): {c.quote} {c.label}" for c in self.decisions] or ["- No formal resolutions recorded."]
+        out += [f"- **{_where(c)}** ({c.item_title}) — {_facts_line(d)}: {c.quote} {c.label}"
+                for c, d in zip(self.decisions, self.outcomes)] or ["- No decisions recorded."]
         if self.actions:
             out += ["", "## Actions and future dates", ""]
             out += [f"- {c.quote} {c.label}" for c in self.actions]
@@ -121,10 +125,10 @@ class Briefing:
             d.add_paragraph(f"Warning: the source text of item(s) {', '.join(self.truncated_items)} was truncated; "
                             "points from them may be incomplete.")
         d.add_heading("Decisions", level=2)
-        for c in self.decisions or []:
-            d.add_paragraph(f"Item {c.item_number} ({c.item_title}): {c.quote} {c.label}", style="List Bullet")
+        for c, row in zip(self.decisions, self.outcomes):
+            d.add_paragraph(f"{_where(c)} ({c.item_title}) — {_facts_line(row)}: {c.quote} {c.label}", style="List Bullet")
         if not self.decisions:
-            d.add_paragraph("No formal resolutions recorded.")
+            d.add_paragraph("No decisions recorded.")
         if self.actions:
             d.add_heading("Actions and future dates", level=2)
             for c in self.actions:
@@ -139,6 +143,29 @@ class Briefing:
         return buf.getvalue()
 
 
+def _where(c: Citation) -> str:
+    return "Attendance and details" if c.item_number == "header" else f"Item {c.item_number}"
+
+
+def _facts_line(d: Decision) -> str:
+    """'APPROVED, moved by X, seconded by Y, vote 5 for, 0 against'."""
+    from .register import vote_summary
+
+    parts = [d.outcome.upper()]
+    if d.mover:
+        parts.append(f"moved by {d.mover}")
+    if d.seconder:
+        parts.append(f"seconded by {d.seconder}")
+    if vote_summary(d):
+        parts.append(f"vote {vote_summary(d)}")
+    return ", ".join(parts)
+
+
+def _decision_facts(d: Decision) -> dict:
+    return {"outcome": d.outcome, "mover": d.mover, "seconder": d.seconder,
+            "vote": d.vote.to_dict() if d.vote is not None else None, "inferred": list(d.inferred)}
+
+
 def _cite(m: Meeting, it: AgendaItem, quote: str) -> Citation:
     return Citation(m.id, m.council, m.committee, m.date, it.label, it.title, quote, it.truncated)
 
@@ -148,9 +175,9 @@ def key_points(item: AgendaItem, k: int = 4) -> list[str]:
     sents = [s for s in split_sentences(item.text) if len(s) >= 40 and not s.endswith(":")]
     if len(sents) <= 2:
         return sents or split_sentences(item.text)[:1]
-    from .embed import get_embed_model
+    from .embed import embed_texts_cached
 
-    vecs = get_embed_model().get_text_embedding_batch(sents)
+    vecs = embed_texts_cached(sents)  # embedded once per sentence, persisted in the store (rag/sentence_cache.py)
     dim = len(vecs[0])
     centroid = [sum(v[i] for v in vecs) / len(vecs) for i in range(dim)]
 
@@ -171,10 +198,13 @@ def key_points(item: AgendaItem, k: int = 4) -> list[str]:
 
 def briefing(meeting: Meeting, llm: str | None = None) -> Briefing:
     """The extractive briefing of one meeting (an LLM-written one is rag.llm_answer's job)."""
+    from .register import citation, decisions_of
+
     b = Briefing(meeting)
+    for d in decisions_of(meeting):
+        b.decisions.append(citation(d, meeting))
+        b.outcomes.append(d)
     for it in meeting.items:
-        for r in it.resolutions:
-            b.decisions.append(_cite(meeting, it, r))
         procedural = bool(PROCEDURAL.search(it.title)) and len(it.text) < 600
         if procedural:
             first = (it.resolutions or split_sentences(it.text) or [it.text.strip()])[0] if it.text.strip() else ""

@@ -72,7 +72,6 @@ def ingest_paths(
     report = IngestReport()
     files, report.failed = collect_files(paths)
     seen: dict[str, str] = {}
-    stored = store.stored_text_hashes() if files else {}
     for path in files:
         report.files.append(str(path))
         try:
@@ -86,37 +85,35 @@ def ingest_paths(
             report.skipped.append((str(path), f"same text as {Path(seen[meeting.text_hash]).name}; not stored twice"))
         elif meeting.id in {m.id for m in report.meetings}:
             report.skipped.append((str(path), f"another file in this batch is the same meeting ({meeting.id})"))
-        elif stored.get(meeting.text_hash, meeting.id) != meeting.id:
-            # A copy under another name whose id comes from its file name (no committee/date in
-            # the text) would otherwise be stored twice and answer every question twice.
-            other = stored[meeting.text_hash]
-            report.skipped.append((str(path), f"same text as stored meeting {other}; not stored twice "
-                                              f"(to store it under new details, first run `minutes remove {other}`)"))
         else:
             seen[meeting.text_hash] = str(path)
             report.meetings.append(meeting)
         if on_parsed:
             on_parsed(path, None)
     if report.meetings:
+        # The store decides identity (rag/store.py `identify`): a stored text under another
+        # name is unchanged or skipped, a new version of a stored file replaces it.
         report.result = store.ingest(report.meetings, progress=on_stored)
+        not_stored = {src for src, _ in report.result.skipped}
+        report.skipped += report.result.skipped
+        report.meetings = [m for m in report.meetings if m.source not in not_stored]
     return report
 
 
 def decisions(store: MinutesStore, committee: str | None = None, date_from: str | None = None,
-              date_to: str | None = None) -> list[Decision]:
-    """The decisions register: every resolution, oldest meeting first."""
-    from .retrieve import Filters
+              date_to: str | None = None, **filters) -> list[Decision]:
+    """The decisions register: every decision of every stored meeting, oldest meeting first.
 
-    f = Filters(committee=committee, date_from=date_from, date_to=date_to)
-    out: list[Decision] = []
-    for m in sorted(store.meetings(), key=lambda m: (m.date or "9999", m.committee or "")):
-        if f.matches(m):
-            out += [Decision(m.id, m.committee, m.council, m.date, it.label, it.title, res)
-                    for it in m.items for res in it.resolutions]
-    return out
+    `filters`: outcome, member, text, council, meeting_id (see `rag.register.filter_decisions`).
+    """
+    from .register import decisions as register
+
+    return register(store, committee, date_from, date_to, **filters)
 
 
-DECISION_COLUMNS = ["date", "committee", "council", "meeting_id", "item", "item_title", "decision"]
+DECISION_COLUMNS = ["date", "committee", "council", "meeting_id", "item", "item_title", "decision", "outcome",
+                    "mover", "seconder", "votes_for", "votes_against", "abstentions", "voted_for", "voted_against",
+                    "abstained", "absent", "inferred", "source"]
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -124,15 +121,32 @@ def spreadsheet_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def decisions_csv(rows: list[Decision]) -> str:
-    """The decisions register as CSV, for the CLI and the app alike."""
+def decisions_csv(rows: list[Decision], sources: dict[str, str] | None = None, bom: bool = True) -> str:
+    """The decisions register as CSV, for the CLI and the app alike.
+
+    UTF-8 with a byte-order mark (so spreadsheet programs read accents and "£" right), every
+    cell made formula-safe, one row per decision, and a `source` column naming the document
+    each decision was read from (`sources`: meeting id -> source path).
+    """
     import csv
     import io
 
     buf = io.StringIO()
+    if bom:
+        buf.write("\ufeff")
     w = csv.writer(buf)
     w.writerow(DECISION_COLUMNS)
+    sources = sources or {}
+
+    def num(x):
+        return "" if x is None else str(x)
+
     for d in rows:
-        w.writerow([spreadsheet_safe(v) for v in (d.date or "", d.committee or "", d.council or "", d.meeting_id,
-                                                   d.item_number, d.item_title, d.text)])
+        v = d.vote
+        cells = [d.date or "", d.committee or "", d.council or "", d.meeting_id, d.item_number, d.item_title, d.text,
+                 d.outcome or "", d.mover or "", d.seconder or "",
+                 num(v.for_) if v else "", num(v.against) if v else "", num(v.abstain) if v else "",
+                 "; ".join(v.yes) if v else "", "; ".join(v.no) if v else "", "; ".join(v.abstained) if v else "",
+                 "; ".join(v.absent) if v else "", "; ".join(d.inferred), sources.get(d.meeting_id, "")]
+        w.writerow([spreadsheet_safe(str(c)) for c in cells])
     return buf.getvalue()

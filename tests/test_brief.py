@@ -1,4 +1,4 @@
-"""Briefings of every sample meeting: every resolution present, verbatim and cited."""
+"""Briefings of every sample meeting: every decision present with its outcome, verbatim and cited."""
 from __future__ import annotations
 
 import io
@@ -7,6 +7,13 @@ import subprocess
 import sys
 
 import pytest
+
+
+def _one(mapping_or_ids, prefix: str):
+    """The meeting id that starts with `prefix` (ids end in a content hash)."""
+    found = [k for k in mapping_or_ids if k == prefix or k.startswith(prefix + "-")]
+    assert len(found) == 1, (prefix, sorted(mapping_or_ids))
+    return found[0]
 
 
 @pytest.fixture(scope="module")
@@ -20,11 +27,16 @@ def test_every_resolution_is_in_its_briefing_and_cited(sample_store, briefings):
     assert len(briefings) == 5
     for m in sample_store.meetings():
         b = briefings[m.id]
-        expected = [(it.label, r) for it in m.items for r in it.resolutions]
-        assert [(c.item_number, c.quote) for c in b.decisions] == expected
+        expected = [(d.item_number, d.text) for d in m.decisions]
+        assert m.decisions and [(c.item_number, c.quote) for c in b.decisions] == expected
+        # every resolution an item lists (what passages index) is one of the briefing's decisions
+        assert {(it.label, r) for it in m.items for r in it.resolutions} <= set(expected)
         md = b.to_markdown()
-        for c in b.decisions:
-            assert c.quote in md and c.label in md
+        for c, d in zip(b.decisions, b.outcomes):
+            assert c.quote in md and c.label in md and d.outcome.upper() in md
+            item = m.item(c.item_number)
+            assert c.item_number == "header" or c.quote in item.resolutions
+            assert " ".join(c.quote.split()) in " ".join(item.full_text.split())
 
 
 def test_every_point_is_an_exact_quote_of_its_item(sample_store, briefings):
@@ -41,7 +53,7 @@ def test_every_point_is_an_exact_quote_of_its_item(sample_store, briefings):
 
 
 def test_briefing_header_actions_and_truncation_warning(briefings):
-    b = briefings["safeguarding-overview-and-scrutiny-committee-2023-09-14"]
+    b = briefings[_one(briefings, "safeguarding-overview-and-scrutiny-committee-2023-09-14")]
     md = b.to_markdown()
     assert "Oak Room, County Buildings, Stafford" in md
     assert "item(s) 14, 15 was truncated" in md
@@ -52,24 +64,29 @@ def test_briefing_header_actions_and_truncation_warning(briefings):
 
 
 def test_plain_minutes_briefing_has_attendance(briefings):
-    md = briefings["safe-and-strong-communities-select-committee-2021-03-01"].to_markdown()
+    md = briefings[_one(briefings, "safe-and-strong-communities-select-committee-2021-03-01")].to_markdown()
     assert "**Chair:** Bob Spencer" in md and "**Apologies:** John Francis, Mike Worthington" in md
 
 
 def test_docx_briefing_opens_in_python_docx(briefings):
     import docx
 
-    data = briefings["safeguarding-overview-and-scrutiny-committee-2024-01-04"].to_docx_bytes()
+    data = briefings[_one(briefings, "safeguarding-overview-and-scrutiny-committee-2024-01-04")].to_docx_bytes()
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "Decisions" in text and "open six in-house local authority run children’s homes" in text
 
 
 def test_summarise_cli(sample_store, tmp_path):
-    mid = "safeguarding-overview-and-scrutiny-committee-2024-01-04"
+    mid = _one([m.id for m in sample_store.meetings()], "safeguarding-overview-and-scrutiny-committee-2024-01-04")
     out = subprocess.run([sys.executable, "-m", "ui.cli", "summarise", mid, "--store", str(sample_store.root),
                           "--format", "json"], capture_output=True, text=True, check=True)
     data = json.loads(out.stdout)
-    assert data["meeting"]["id"] == mid and len(data["decisions"]) == 3 and data["truncated_items"] == ["28", "29", "30", "31"]
+    stored = sample_store.get_meeting(mid)
+    assert data["meeting"]["id"] == mid and data["truncated_items"] == ["28", "29", "30", "31"]
+    assert [d["quote"] for d in data["decisions"]] == [d.text for d in stored.decisions]
+    assert all(d["outcome"] for d in data["decisions"])
+    homes = next(d for d in data["decisions"] if "open six in-house" in d["quote"])
+    assert homes["item_number"] == "28" and homes["outcome"] == "approved"
     target = tmp_path / "b.docx"
     subprocess.run([sys.executable, "-m", "ui.cli", "summarise", mid, "--store", str(sample_store.root),
                     "--format", "docx", "-o", str(target)], capture_output=True, text=True, check=True)
@@ -92,7 +109,12 @@ def test_decisions_csv_neutralises_spreadsheet_formulas():
 
 
 def test_decisions_cli_csv(sample_store):
+    import csv
+
     out = subprocess.run([sys.executable, "-m", "ui.cli", "decisions", "--store", str(sample_store.root), "--csv",
                           "--committee", "safeguarding"], capture_output=True, text=True, check=True)
-    lines = out.stdout.strip().splitlines()
-    assert lines[0].startswith("date,committee") and len(lines) >= 6
+    assert out.stdout.startswith("\ufeff")  # UTF-8 BOM so spreadsheets read accents
+    rows = list(csv.DictReader(io.StringIO(out.stdout.lstrip("\ufeff"))))
+    assert rows and {"date", "committee", "decision", "outcome", "mover", "seconder", "source"} <= set(rows[0])
+    assert all("safeguarding" in r["committee"].lower() and r["source"].endswith(".txt") for r in rows)
+    assert all(r["outcome"] for r in rows)

@@ -9,6 +9,7 @@ decided" best.
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 from ingest.model import AgendaItem, Meeting, content_hash
@@ -21,8 +22,16 @@ def date_num(iso: str | None) -> int:
     return int(iso.replace("-", "")) if iso else 0
 
 
-def passage_id(meeting_id: str, item: AgendaItem, kind: str, k: int) -> str:
-    return f"{meeting_id}|{item.position}|{kind[0]}{k}"
+def passage_id(meeting_id: str, item: AgendaItem, kind: str, k: int, version: str = "") -> str:
+    """`meeting|position|m0|version`: the version is a hash of the passage's text and metadata.
+
+    Content-addressed ids are what make a re-ingest crash-safe: a new version of a meeting
+    writes new ids beside the committed ones and never overwrites a committed passage, so an
+    interrupted write is undone by deleting ids no committed record names (rag/store.py).
+    An unchanged passage keeps its id, so an edit re-embeds only what changed.
+    """
+    base = f"{meeting_id}|{item.position}|{kind[0]}{k}"
+    return f"{base}|{version}" if version else base
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +108,8 @@ def meeting_passages(meeting: Meeting, chunk_tokens: int = 200):
         chunks += [(r, "resolution") for r in item.resolutions]
         counters = {"minutes": 0, "resolution": 0}
         for text, kind in chunks:
-            pid = passage_id(meeting.id, item, kind, counters[kind])
+            version = content_hash(json.dumps([text, kind, base], sort_keys=True, ensure_ascii=False))[:8]
+            pid = passage_id(meeting.id, item, kind, counters[kind], version)
             counters[kind] += 1
             node = TextNode(
                 id_=pid,

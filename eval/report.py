@@ -132,6 +132,11 @@ def text_report(report: EvalReport, per_question: bool = True) -> str:
         out += ["  " + line for line in _table(head, _answer_rows(report))]
         if a.get("correct_by_type"):
             out.append("  correct by type: " + ", ".join(f"{t} {v:.2f}" for t, v in a["correct_by_type"].items()))
+        if a.get("correct_by_format"):
+            out.append("  correct by format: " + ", ".join(f"{t} {v:.2f}" for t, v in a["correct_by_format"].items()))
+            out.append("  refusal by format: " + ", ".join(f"{t} {v:.2f}" for t, v in a.get("refusal_by_format", {}).items()))
+        out.append("  (the refusal parameters in rag/calibration.json were fitted on the sample fixtures and the development "
+                   "corpus, so on those these figures are in-sample; `python -m eval.calibrate` prints leave-one-body-out ones)")
     for p in report.problems:
         out.append(f"warning: {p}")
     return "\n".join(out)
@@ -174,12 +179,10 @@ def markdown_report(report: EvalReport) -> str:
 
 
 def _temp_store(corpus: Path, tmp: str, quiet: bool):
-    from rag.config import Settings
-    from rag.indexing import ingest_paths
-    from rag.store import MinutesStore
+    from rag.front import Minutes
 
-    store = MinutesStore.open(Settings.from_options(store=Path(tmp) / "store"))
-    rep = ingest_paths(store, [corpus])
+    store = Minutes.open(store=Path(tmp) / "store", create=True)
+    rep = store.ingest([corpus])
     for path, why in rep.failed:
         print(f"warning: not ingested: {path}: {why}", file=sys.stderr)
     if not rep.ok:
@@ -220,10 +223,9 @@ def run_eval_command(fixtures: Path | None, corpus: Path | None, store: Path | N
         if corpus is not None:
             s, files = _temp_store(corpus, tmp, quiet)
         else:
-            from rag.config import Settings
-            from rag.store import MinutesStore
+            from rag.front import Minutes
 
-            s, files = MinutesStore.open(Settings.from_options(store=store), create=False), None
+            s, files = Minutes.open(store=store), None
         bars: dict = {}
 
         def progress(stage, n, total):

@@ -6,8 +6,9 @@
 
 Retrieval is scored on every answerable question: the rank of the first gold agenda item in
 `Retriever.search(question, top_k=10, mode=...)` for mode in hybrid, vector and bm25 (all in
-the same run, no filters), plus "hybrid+qf": hybrid with `filters_from_question` applied, as
-the answer engine may do. hit@k = share of questions with a gold item in
+the same run, no filters), plus "hybrid+qf": hybrid with `filters_from_question` applied, and
+"engine": the items the extractive engine itself reads (the meeting(s) the question points
+at, `ExtractiveEngine.retrieve`) - the figure the answers rest on. hit@k = share of questions with a gold item in
 the top k; MRR = mean 1/rank (0 when not in the top 10); multi_meeting questions also report
 the recall of their whole gold set in the top 5. Answers are scored by eval/scorer.py.
 """
@@ -24,7 +25,7 @@ from ingest.model import Answer
 
 from .scorer import (
     Gold,
-    Question,
+    Fixture,
     QuestionResult,
     answer_metrics,
     hit_rank,
@@ -36,7 +37,7 @@ from .scorer import (
     score_answer,
 )
 
-MODES = ("hybrid", "vector", "bm25", "hybrid+qf")
+MODES = ("hybrid", "vector", "bm25", "hybrid+qf", "engine")
 RETRIEVAL_DEPTH = 10
 DEFAULT_FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -82,11 +83,16 @@ def _ranked(hits) -> list[tuple[str, str]]:
     return [(h.meeting_id, h.item_number) for h in hits]
 
 
-def evaluate_retrieval(store, questions: list[Question], modes=MODES, retriever=None, progress: Callable[[str, int, int], None] | None = None):
+def evaluate_retrieval(store, questions: list[Fixture], modes=MODES, retriever=None, progress: Callable[[str, int, int], None] | None = None):
     """{mode: metrics} and {question id: {mode: rank}} over the answerable questions with gold items."""
     from rag.retrieve import Retriever, filters_from_question
 
     retriever = retriever or Retriever(store)
+    engine = None
+    if "engine" in modes:
+        from rag.answer import ExtractiveEngine
+
+        engine = ExtractiveEngine(retriever)
     gold = Gold(store.meetings())
     scored = [q for q in questions if q.answerable and gold.keys(q)]
     ranks: dict[str, dict[str, int | None]] = {q.id: {} for q in scored}
@@ -98,7 +104,10 @@ def evaluate_retrieval(store, questions: list[Question], modes=MODES, retriever=
             base, _, extra = mode.partition("+")
             f = filters_from_question(q.question, store) if extra == "qf" else None
             t0 = time.perf_counter()
-            hits = retriever.search(q.question, f, top_k=RETRIEVAL_DEPTH, mode=base)
+            if mode == "engine":  # what the answer engine reads: the question's own meeting(s), then hybrid
+                hits, _ = engine.retrieve(q.question, None, top_k=RETRIEVAL_DEPTH)
+            else:
+                hits = retriever.search(q.question, f, top_k=RETRIEVAL_DEPTH, mode=base)
             lat.append((time.perf_counter() - t0) * 1000)
             ranked = _ranked(hits)
             r = hit_rank(keys, ranked)
@@ -115,7 +124,7 @@ def evaluate_retrieval(store, questions: list[Question], modes=MODES, retriever=
     return metrics, ranks
 
 
-def _as_questions(fixtures) -> list[Question]:
+def _as_questions(fixtures) -> list[Fixture]:
     if isinstance(fixtures, (str, Path)):
         return load_fixtures(fixtures)
     return list(fixtures)
@@ -130,15 +139,17 @@ def evaluate(store, fixtures=DEFAULT_FIXTURES, llm: str | None = None, *, modes=
     llama-index pipeline (eval/baseline.py); True = over the stored meetings' source files,
     or a list of document paths.
     """
-    from rag.retrieve import Retriever
+    from rag.front import Minutes
 
+    minutes = Minutes.of(store)  # a MinutesStore or a Minutes: one retriever, engine and caches
+    store = minutes.store
     questions = _as_questions(fixtures)
     meetings = store.meetings()
     if not meetings:
         raise MinutesError(f"the store {store.root} has no meetings: ingest the corpus first (or pass --corpus)")
     gold = Gold(meetings)
     problems = [f"{q.id}: gold {m} not in the store" for q in questions for m in gold.missing(q)]
-    retriever = Retriever(store)
+    retriever = minutes.retriever
 
     metrics, ranks = evaluate_retrieval(store, questions, modes, retriever, progress)
     results: list[QuestionResult] = []

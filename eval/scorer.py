@@ -33,10 +33,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.errors import MinutesError
-from ingest.model import Answer, Citation, Meeting
+from ingest.model import HEADER_ITEM, Answer, Citation, Meeting
 
 CORRECT_THRESHOLD = 0.6
 KEYS = ("id", "type", "question", "answer", "source", "item", "evidence", "also")
+CORPUS_KEYS = ("doc", "question", "answer", "item", "evidence", "type")
 
 
 class FixtureError(MinutesError):
@@ -47,7 +48,13 @@ class FixtureError(MinutesError):
 
 
 @dataclass
-class Question:
+class Fixture:
+    """One evaluation question with its gold answer, gold item(s) and evidence.
+
+    Named Fixture (not Question) because `rag.question.Question` is the engine's parsed question.
+    `group` is the body the question is about (leave-one-body-out cross-validation folds on it).
+    """
+
     id: str
     type: str
     question: str
@@ -55,8 +62,12 @@ class Question:
     source: str | None
     item: str | None
     evidence: str | None
-    also: list[tuple[str, str]] = field(default_factory=list)
+    also: list[tuple[str, str | None]] = field(default_factory=list)
     where: str = ""  # "file:line", for messages
+    group: str = ""
+    evidences: list[str] = field(default_factory=list)  # every evidence span (corpus rows may give several)
+    format: str = ""  # the source document's format (pdf, html, ...), for per-format figures
+    titles: dict = field(default_factory=dict)  # (document, gold item) -> its title in structure.json (to tell apart "E" and "E")
 
     @property
     def answerable(self) -> bool:
@@ -76,6 +87,18 @@ class Question:
         return f"{self.source}#{self.item}" if self.item else f"{self.source}#header"
 
 
+FORMAT_NAMES = {"md": "markdown", "txt": "text", "htm": "html", "": "unknown"}
+
+
+def format_name(fmt: str | None) -> str:
+    """One name per document format ("md" and "markdown" alike), for per-format figures."""
+    f = (fmt or "").lower().lstrip(".")
+    return FORMAT_NAMES.get(f, f)
+
+
+Question = Fixture  # the old name, kept for callers not yet moved (eval/baseline.py)
+
+
 def _fixture_files(path: Path) -> list[Path]:
     if path.is_dir():
         files = sorted(p for p in path.glob("*.jsonl") if p.is_file())
@@ -87,7 +110,7 @@ def _fixture_files(path: Path) -> list[Path]:
     return [path]
 
 
-def _check_row(rec: object, where: str) -> Question:
+def _check_row(rec: object, where: str) -> Fixture:
     def bad(msg: str) -> FixtureError:
         return FixtureError(f"{where}: {msg}")
 
@@ -124,19 +147,101 @@ def _check_row(rec: object, where: str) -> Question:
     else:
         if not rec["source"] or not rec["evidence"]:
             raise FixtureError(f"{where}: an answerable row needs source and evidence")
-    return Question(id=rec["id"], type=qtype, question=rec["question"], answer=rec["answer"], source=rec["source"],
-                    item=rec["item"], evidence=rec["evidence"], also=also, where=where)
+    group = f"sample:{rec['source']}" if rec["source"] else "sample:unanswerable"
+    return Fixture(id=rec["id"], type=qtype, question=rec["question"], answer=rec["answer"], source=rec["source"],
+                   item=rec["item"], evidence=rec["evidence"], also=also, where=where, group=group,
+                   evidences=[rec["evidence"]] if rec["evidence"] else [],
+                   format=format_name(Path(rec["source"]).suffix) if rec["source"] else "")
 
 
-def load_fixtures(path: str | Path) -> list[Question]:
-    """Questions from a .jsonl file or every *.jsonl in a folder; raises FixtureError naming the line."""
-    out: list[Question] = []
+def _split_items(items: str, n: int) -> list[str]:
+    """A timeline row's comma-separated gold items, one per document (titles may hold commas)."""
+    parts = [p.strip() for p in items.split(",")]
+    if len(parts) == n:
+        return parts
+    if len(parts) > n:  # a title with a comma: keep the surplus with the last entry
+        return parts[: n - 1] + [", ".join(parts[n - 1:])]
+    return parts + [parts[-1]] * (n - len(parts))
+
+
+def _check_corpus_row(rec: object, where: str, n: int, sources: dict[str, dict], structure: dict | None = None) -> Fixture:
+    """A row of the development corpus's questions.jsonl: doc, question, answer, item, evidence, type.
+
+    `doc`/`item` are comma-separated for questions across meetings (one per meeting, oldest
+    first); `item` is "header" for attendance/venue facts, else a number or title as in
+    structure.json; `evidence` is a span or a list of spans (null when unanswerable).
+    """
+    structure = structure or {}
+    if not isinstance(rec, dict):
+        raise FixtureError(f"{where}: expected a JSON object, got {type(rec).__name__}")
+    missing = [k for k in ("doc", "question", "answer", "item") if k not in rec]
+    if missing:
+        raise FixtureError(f"{where}: missing key(s) {', '.join(missing)}")
+    if not isinstance(rec["question"], str) or not rec["question"].strip():
+        raise FixtureError(f"{where}: question must be a non-empty string")
+    if not isinstance(rec["doc"], str) or not rec["doc"].strip():
+        raise FixtureError(f"{where}: doc must be a file name")
+    docs = [d.strip() for d in rec["doc"].split(",") if d.strip()]
+    raw_items = rec.get("item")
+    items: list[str | None]
+    if raw_items is None:
+        items = [None] * len(docs)
+    elif not isinstance(raw_items, str):
+        raise FixtureError(f"{where}: item must be a string or null")
+    else:
+        items = [HEADER_ITEM if i.lower() == "header" else i for i in _split_items(raw_items, len(docs))]
+    ev = rec.get("evidence")
+    if ev is not None and not (isinstance(ev, str) or (isinstance(ev, list) and all(isinstance(e, str) for e in ev))):
+        raise FixtureError(f"{where}: evidence must be a string, a list of strings or null")
+    evidences = [ev] if isinstance(ev, str) else list(ev or [])
+    answer = rec["answer"]
+    if answer is not None and not isinstance(answer, str):
+        answer = json.dumps(answer)
+    src = sources.get(docs[0], {})
+    titles = {}
+    for d, i in zip(docs, items):
+        for number, title in (structure.get(d, {}).get("items") or []):
+            if i is not None and number is not None and str(number) == i and title:
+                titles[(d, i)] = title
+    qid = f"{Path(where.split(':')[0]).stem}:{n}"
+    return Fixture(
+        id=qid, type=str(rec.get("type") or "other"), question=rec["question"], answer=answer, source=docs[0],
+        item=items[0], evidence=" ".join(evidences) if evidences else None,
+        also=list(zip(docs[1:], items[1:])), where=f"{where} ({qid})",
+        group=str(src.get("council") or Path(docs[0]).stem.split("_")[1] if "_" in docs[0] else docs[0]),
+        evidences=evidences, format=format_name(str(src.get("format") or Path(docs[0]).suffix)), titles=titles,
+    )
+
+
+
+
+def _sources_beside(f: Path) -> dict[str, dict]:
+    """sources.jsonl next to a corpus questions file: doc -> {council, format, ...}."""
+    path = f.with_name("sources.jsonl")
+    out: dict[str, dict] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                out[rec["doc"]] = rec
+    return out
+
+
+def load_fixtures(path: str | Path) -> list[Fixture]:
+    """Questions from a .jsonl file or every *.jsonl in a folder; raises FixtureError naming the line.
+
+    Accepts both the project's fixture format (id, source, ...) and the development corpus's
+    (doc, item, evidence list, ...), told apart per row by its keys.
+    """
+    out: list[Fixture] = []
     seen: dict[str, str] = {}
     for f in _fixture_files(Path(path)):
         try:
             lines = f.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
             raise FixtureError(f"cannot read fixtures {f}: {exc}") from None
+        sources: dict[str, dict] | None = None
+        structure: dict = {}
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -145,7 +250,14 @@ def load_fixtures(path: str | Path) -> list[Question]:
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise FixtureError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
-            q = _check_row(rec, where)
+            if isinstance(rec, dict) and "doc" in rec and "id" not in rec:
+                if sources is None:
+                    sources = _sources_beside(f)
+                    st = f.with_name("structure.json")
+                    structure = json.loads(st.read_text(encoding="utf-8")) if st.exists() else {}
+                q = _check_corpus_row(rec, where, n, sources, structure)
+            else:
+                q = _check_row(rec, where)
             if q.id in seen:
                 raise FixtureError(f"{where}: duplicate id {q.id} (first at {seen[q.id]})")
             seen[q.id] = where
@@ -157,9 +269,68 @@ def load_fixtures(path: str | Path) -> list[Question]:
 
 # --- gold items --------------------------------------------------------------------------
 
+_ITEM_PREFIX = re.compile(r"^(?:item|minute|min|agenda item|no)\.?\s+", re.I)
+
+
+def norm_number(number: str | None) -> str:
+    """'Min. 84.' -> '84', 'b) (2)' -> 'b(2)', '5(b)' -> '5(b)': printed item numbers compared
+    without the punctuation and prefixes layouts add around them."""
+    if not number:
+        return ""
+    n = _ITEM_PREFIX.sub("", number.strip().lower())
+    n = re.sub(r"\s+", "", n)
+    n = n.replace(")", ")").strip(".:-")
+    n = re.sub(r"^([a-z0-9]+)\)", r"\1", n)  # "b)" -> "b"
+    return n
+
+
+def norm_title(title: str | None) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (title or "").lower()))
+
+
+def title_similarity(a: str | None, b: str | None) -> float:
+    """Fuzzy similarity of two item titles (0..1): token overlap, or a containing match."""
+    from difflib import SequenceMatcher
+
+    x, y = norm_title(a), norm_title(b)
+    if not x or not y:
+        return 0.0
+    if x == y:
+        return 1.0
+    if (x in y or y in x) and min(len(x), len(y)) >= 4:
+        return 0.9
+    return SequenceMatcher(None, x, y).ratio()
+
+
+# A number printed at the head of a title the parser kept whole: "V. Retiree Awards", "CON-2014.18 Tender".
+_TITLE_NUMBER = re.compile(r"^\s*((?:[IVXLC]{1,6}|[A-Z]|\d{1,4}[a-z]?|[A-Z]{1,5}[- ]?\d{1,4}(?:[./-]\d{1,4})*|\d{1,4}(?:[./]\d{1,4})+)"
+                           r"[.):]?)\s+\S")
+
+
+def gold_item_matches(gold: str, item) -> bool:
+    """Does a parsed item satisfy a gold item given as printed (number, or title when unnumbered)?
+
+    A number matches when equal after `norm_number` (a section suffix "3 (Consent Agenda)" may
+    be absent on the parsed side); a title matches fuzzily (>= 0.8).
+    """
+    g = norm_number(gold)
+    lead = _TITLE_NUMBER.match(item.title or "")
+    for have in (item.number, getattr(item, "agenda_number", None), item.label, lead.group(1) if lead else None):
+        h = norm_number(have)
+        if h and (h == g or (h == re.sub(r"\(.*\)$", "", g) and h)):
+            return True
+    return title_similarity(gold, item.title) >= 0.8
+
 
 class Gold:
-    """Resolves fixture (document, item) pairs to stored (meeting id, item label) pairs."""
+    """Resolves fixture (document, item) pairs to stored (meeting id, acceptable item labels).
+
+    A gold item given exactly as the parser labels it resolves to that item; otherwise (the
+    development corpus gives items as printed: "84", "b) (2)", or a title for unnumbered
+    headings) every parsed item it matches by `gold_item_matches`. A gold item of "header"
+    is the meeting's attendance/details pseudo-item or one of its first two items (layouts
+    that print attendance under a heading of its own); None means any item of the meeting.
+    """
 
     def __init__(self, meetings: Iterable[Meeting]) -> None:
         self.by_source: dict[str, Meeting] = {}
@@ -171,8 +342,26 @@ class Gold:
     def meeting_for(self, source: str) -> Meeting | None:
         return self.by_source.get(Path(source).name)
 
-    def keys(self, q: Question) -> list[tuple[str, str | None]]:
-        """(meeting id, item label or None for "any item") for each gold pair; unknown ones dropped."""
+    @staticmethod
+    def labels(m: Meeting, number: str, title: str | None = None) -> tuple[str, ...]:
+        """Labels of the parsed items of `m` that a gold item `number` names (empty: none);
+        where several match a number that restarts per section ("E"), the gold `title` picks."""
+        if number == HEADER_ITEM:
+            return (HEADER_ITEM,) + tuple(it.label for it in m.items[:2])
+        it = m.item(number)
+        if it is not None:
+            return (it.label,)
+        found = [it for it in m.items if gold_item_matches(number, it)]
+        if len(found) > 1 and title:
+            best = max(title_similarity(title, it.title) for it in found)
+            if best >= 0.6:
+                found = [it for it in found if title_similarity(title, it.title) >= best - 0.05]
+        return tuple(it.label for it in found)
+
+    def keys(self, q: Fixture) -> list[tuple[str, tuple[str, ...] | None]]:
+        """(meeting id, acceptable item labels or None for "any item") per gold pair; unknown
+        meetings dropped. An item the parser did not produce keeps its printed form, which no
+        hit can match (so it counts as a miss, not as a free pass)."""
         out = []
         for source, number in q.gold:
             m = self.meeting_for(source)
@@ -181,26 +370,27 @@ class Gold:
             if number is None:
                 out.append((m.id, None))
             else:
-                it = m.item(number)
-                out.append((m.id, it.label if it else number))
+                out.append((m.id, self.labels(m, number, q.titles.get((source, number))) or (number,)))
         return out
 
-    def missing(self, q: Question) -> list[str]:
-        """Gold pairs that are not in the store (a fixture/corpus mismatch)."""
+    def missing(self, q: Fixture) -> list[str]:
+        """Gold pairs that are not in the store (a fixture/corpus mismatch, or a parse that lost the item)."""
         out = []
         for source, number in q.gold:
             m = self.meeting_for(source)
             if m is None:
                 out.append(f"{source} (no stored meeting)")
-            elif number is not None and m.item(number) is None:
+            elif number is not None and not self.labels(m, number, q.titles.get((source, number))):
                 out.append(f"{source} item {number} (no such item)")
         return out
 
     @staticmethod
-    def match(keys: list[tuple[str, str | None]], meeting_id: str, item_number: str | None) -> int | None:
+    def match(keys: list[tuple[str, tuple[str, ...] | str | None]], meeting_id: str, item_number: str | None) -> int | None:
         """Index of the gold key this (meeting, item) satisfies, else None."""
-        for i, (mid, num) in enumerate(keys):
-            if mid == meeting_id and (num is None or num == item_number):
+        for i, (mid, labels) in enumerate(keys):
+            if mid != meeting_id:
+                continue
+            if labels is None or item_number == labels or (isinstance(labels, tuple) and item_number in labels):
                 return i
         return None
 
@@ -349,14 +539,15 @@ class Correctness:
     evidence_found: bool
 
 
-def answer_correct(gold_answer: str, evidence: str | None, answer_text: str, quotes: Iterable[str] = (),
+def answer_correct(gold_answer: str, evidence: str | list[str] | None, answer_text: str, quotes: Iterable[str] = (),
                    threshold: float = CORRECT_THRESHOLD) -> Correctness:
     """Is an answer's text right, given the gold answer and its evidence (see the module docstring)?"""
     recall = token_recall(gold_answer, answer_text)
     answer_nums = set(weighted_tokens(answer_text))
     numbers_ok = gold_numbers(gold_answer) <= answer_nums
-    ev = _norm_ws(evidence) if evidence else ""
-    evidence_found = bool(ev) and any(ev in _norm_ws(t) for t in (answer_text, *quotes))
+    spans = [evidence] if isinstance(evidence, str) else list(evidence or [])
+    texts = [_norm_ws(t) for t in (answer_text, *quotes)]
+    evidence_found = bool(spans) and all(any(_norm_ws(e) in t for t in texts) for e in spans if e)
     return Correctness((recall >= threshold and numbers_ok) or evidence_found, recall, numbers_ok, evidence_found)
 
 
@@ -377,8 +568,9 @@ def quote_overlaps(quote: str, evidence: str | None) -> bool:
     return sum(1 for t in et if t in qt) / len(et) >= 0.6
 
 
-def citation_relevant(c: Citation, keys: list[tuple[str, str | None]], evidence: str | None) -> bool:
-    return Gold.match(keys, c.meeting_id, c.item_number) is not None or quote_overlaps(c.quote, evidence)
+def citation_relevant(c: Citation, keys: list, evidence: str | list[str] | None) -> bool:
+    spans = [evidence] if isinstance(evidence, str) or evidence is None else evidence
+    return Gold.match(keys, c.meeting_id, c.item_number) is not None or any(quote_overlaps(c.quote, e) for e in spans)
 
 
 def citation_valid(c: Citation, gold: Gold) -> bool:
@@ -412,6 +604,9 @@ class QuestionResult:
     retrieval: dict = field(default_factory=dict)  # mode -> rank of the first gold item (None = not in top 10)
     judge: dict | None = None
     error: str | None = None
+    format: str = ""
+    group: str = ""
+    confidence: float | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -421,19 +616,20 @@ class QuestionResult:
             "latency_ms": round(self.latency_ms, 1), "recall": round(self.recall, 3),
             "citations_relevant": self.citations_relevant, "citations_valid": self.citations_valid,
             "engine": self.engine, "retrieval": self.retrieval, "judge": self.judge, "error": self.error,
+            "format": self.format, "group": self.group, "confidence": self.confidence,
         }
 
 
-def score_answer(q: Question, answer: Answer, gold: Gold, latency_ms: float) -> QuestionResult:
+def score_answer(q: Fixture, answer: Answer, gold: Gold, latency_ms: float) -> QuestionResult:
     """Score one Answer against its question (no retrieval rank: run.py fills that in)."""
     keys = gold.keys(q)
     quotes = [c.quote for c in answer.citations]
     relevant = valid = 0
     for c in answer.citations:
-        relevant += citation_relevant(c, keys, q.evidence)
+        relevant += citation_relevant(c, keys, q.evidences or q.evidence)
         valid += citation_valid(c, gold)
     if q.answerable:
-        correct = (not answer.refused) and answer_correct(q.answer or "", q.evidence, answer.text, quotes).correct
+        correct = (not answer.refused) and answer_correct(q.answer or "", q.evidences or q.evidence, answer.text, quotes).correct
         recall = 0.0 if answer.refused else token_recall(q.answer or "", answer.text)
     else:
         correct, recall = bool(answer.refused), 0.0
@@ -443,6 +639,7 @@ def score_answer(q: Question, answer: Answer, gold: Gold, latency_ms: float) -> 
         citations=[{**c.to_dict(), "label": c.label} for c in answer.citations],
         hit_rank=None, correct=correct, latency_ms=latency_ms, recall=recall,
         citations_relevant=relevant, citations_valid=valid, engine=answer.engine,
+        format=q.format, group=q.group, confidence=answer.confidence,
     )
 
 
@@ -455,7 +652,7 @@ def percentile(values: list[float], p: float) -> float:
     return s[k]
 
 
-def answer_metrics(questions: list[Question], results: list[QuestionResult]) -> dict:
+def answer_metrics(questions: list[Fixture], results: list[QuestionResult]) -> dict:
     """Correctness, refusal, citation and latency metrics over scored answers."""
     by_id = {q.id: q for q in questions}
     ans = [r for r in results if by_id[r.id].answerable]
@@ -481,6 +678,15 @@ def answer_metrics(questions: list[Question], results: list[QuestionResult]) -> 
         "latency_p50_ms": percentile(lat, 50),
         "latency_p95_ms": percentile(lat, 95),
         "errors": sum(1 for r in results if r.error),
+    }
+    formats = sorted({r.format for r in results if r.format})
+    out["correct_by_format"] = {
+        f: round(sum(r.correct for r in ans if r.format == f) / max(1, sum(1 for r in ans if r.format == f)), 3)
+        for f in formats
+    }
+    out["refusal_by_format"] = {
+        f: round(sum(r.refused for r in unans if r.format == f) / max(1, sum(1 for r in unans if r.format == f)), 3)
+        for f in formats if any(r.format == f for r in unans)
     }
     types = sorted({r.type for r in ans})
     out["correct_by_type"] = {

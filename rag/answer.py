@@ -18,25 +18,34 @@ from datetime import date as _date
 from ingest.errors import MinutesError
 from ingest.model import HEADER_ITEM, AgendaItem, Answer, Citation, Meeting, SearchHit, display_date
 
-from .question import (_DATE, _DECISION, QuestionProfile, evidence_gap, evidence_words, keywords, person_names,
-                       initialisms, profile, quantities, stem)
-from .retrieve import Filters, Retriever, check_query, filters_from_question
+from .cite import is_instruction
+from .meeting_match import date_fits, meeting_names, resolve_meetings
+from .question import (_DATE, _DECISION, Question, QuestionProfile, evidence_gap, evidence_words, initialisms, keywords,
+                       parse_question, person_names, profile, quantities, stem)
+from .retrieve import Filters, Retriever, check_query
 from .sentences import sentence_windows, split_sentences
 
-def _calibrated_threshold() -> float:
-    """Written by `python -m eval.calibrate` from the evaluation fixtures; a best sentence
-    scoring below it is not evidence enough to answer."""
+def _calibration() -> dict:
+    """Written by `python -m eval.calibrate --write` (fitted leave-one-body-out on the sample
+    fixtures and the development corpus): the refusal threshold on the best evidence's score
+    and the least share of the question's topic words the evidence must hold."""
     import json
     from pathlib import Path
 
     path = Path(__file__).with_name("calibration.json")
     try:
-        return float(json.loads(path.read_text())["refusal_threshold"])
-    except (OSError, ValueError, KeyError):
-        return 0.45
+        return dict(json.loads(path.read_text()))
+    except (OSError, ValueError):
+        return {}
 
 
-REFUSAL_THRESHOLD = _calibrated_threshold()
+_CAL = _calibration()
+REFUSAL_THRESHOLD = float(_CAL.get("refusal_threshold", 0.45))
+MIN_COVER = float(_CAL.get("min_cover", 0.0))
+# A timeline line per meeting needs the topic's words, not a fact of a kind: half of them
+# (idf-weighted) will do. A design choice, not fitted (12 timeline questions are too few).
+TIMELINE_COVER = 0.5
+WHOLE_ITEM_CHARS = 8000  # longer items are read through their retrieved passages only (speed)
 REFUSAL_TEXT = "The minutes don't say."
 
 _ATTENDANCE_LABELS = {
@@ -88,9 +97,30 @@ def located_words(question: QuestionProfile, meeting: Meeting, meeting_text: str
     if meeting.date:
         words |= set(keywords(_date.fromisoformat(meeting.date).strftime("%B %Y")))
     words |= {stem(e.lower()) for e in question.locators if e.lower() in meeting_text}
+    # words of the question's name phrases that name this meeting's body ("North Star Town Board")
+    names = meeting_names(meeting)
+    for phrase in question.meeting.names:
+        words |= {stem(w) for w in keywords(phrase) if w in names}
+        words |= {stem(w.lower()) for w in re.findall(r"[A-Za-z]+", phrase) if w.lower() in names}
+    # the question's month and year locate the meeting only where they are the meeting's own
+    # ("does the committee meet in March 2024?" asks about March)
+    when = _date.fromisoformat(meeting.date) if meeting.date else None
+    if when is None:
+        from .meeting_match import _file_date
+
+        found = _file_date(meeting)
+        when = _date(*found) if found else None
+    if when is not None:
+        if when.year in question.meeting.years:
+            words.add(str(when.year))
+        if when.month in question.meeting.months:
+            words.add(stem(when.strftime("%B").lower()))
     return words
 
 
+_ATTENDANCE_Q = re.compile(r"\bapolog|\battend|\bpresent\b|\babsent|\bin the chair\b|\bchaired\b|\broll call\b", re.I)
+_CAUSE = re.compile(r"\b(?:because|due to|owing to|as a result|in order to|so that|so as to|since|reasons?|caused|"
+                    r"given that|in view of|on the grounds|in light of|as (?:the|it|they|there|this)\b)", re.I)
 _OUTCOME = re.compile(
     r"\b(?:agreed|resolved|decided|concluded|recommended|approved|endorsed)\b|\b(?:would|will|should) be \w+(?:ed|en)\b|"
     r"\b(?:would|will) (?:provide|bring|report|circulate|write|arrange|review|look|consider|monitor)\b", re.I)
@@ -118,43 +148,80 @@ class Candidate:
 class ExtractiveEngine:
     """Selects answer sentences from retrieved items. Stateless apart from caches."""
 
-    def __init__(self, retriever: Retriever, top_items: int = 5, threshold: float | None = None) -> None:
+    def __init__(self, retriever: Retriever, top_items: int = 5, threshold: float | None = None,
+                 min_cover: float | None = None) -> None:
         self.retriever = retriever
         self.top_items = top_items
         self.threshold = REFUSAL_THRESHOLD if threshold is None else threshold
+        self.min_cover = MIN_COVER if min_cover is None else min_cover
+        self.last_evidence: dict | None = None
+        self.last_hits: list[SearchHit] = []
+        self._decision_cache: dict[str, dict[str, list[str]]] = {}
         self._emb_cache: dict[str, list[float]] = {}
         self._common_cache: dict[str, set[str]] = {}
         self._acronyms: dict[str, dict[str, str]] = {}
 
     # --- evidence -------------------------------------------------------------------------
 
-    def retrieve(self, question: str, filters: Filters | None) -> tuple[list[SearchHit], Filters]:
-        store = self.retriever.store
+    def meetings_for(self, q: Question, filters: Filters | None) -> list[Meeting] | None:
+        """The stored meetings the question points at (within the user's filters), oldest
+        first; None = no particular meeting; [] = a meeting that is not stored."""
         base = filters or Filters()
-        smart = filters_from_question(question, store, filters)
-        hits = self.retriever.search(question, smart, top_k=self.top_items)
-        if not hits and smart != base and not _AT_DATED_MEETING.search(question):
-            # What the question seemed to say about the meeting matched nothing (it may date
-            # an earlier meeting whose minutes were approved): search without that guess.
-            # "At its 26 April 2022 meeting" is no guess: the evidence must come from there.
-            smart = base
-            hits = self.retriever.search(question, smart, top_k=self.top_items)
-        return hits, smart
+        stored = [m for m in self.retriever.store.meetings() if base.matches(m)]
+        if base.meeting_id:
+            return stored
+        return resolve_meetings(q.meeting, stored)
 
-    def meeting_decisions(self, question: str, filters: Filters | None) -> Answer | None:
+    def retrieve(self, question: str | Question, filters: Filters | None,
+                 meetings: list[Meeting] | None = None, top_k: int | None = None) -> tuple[list[SearchHit], Filters]:
+        """Agenda items for the question, from the meeting(s) it points at when it points at some."""
+        q = profile(question)
+        base = filters or Filters()
+        top_k = top_k or self.top_items
+        if meetings is None:
+            meetings = self.meetings_for(q, filters)
+        if meetings is None:
+            return self.retriever.search(q.text, base, top_k=top_k), base
+        if not meetings:
+            return [], _describe_missing(q, base)
+        if len(meetings) == 1:
+            used = replace(base, meeting_id=meetings[0].id)
+            return self.retriever.search(q.text, used, top_k=top_k), used
+        # one search scoped to the meetings named (a store-level filter, so it costs one query
+        # however many meetings a question names, not one per meeting)
+        scoped = replace(base, meeting_ids=tuple(m.id for m in meetings))
+        wide = self.retriever.search(q.text, scoped, top_k=top_k * 8)
+        if len(wide) < top_k:
+            # too few items found: make sure each meeting named that got none is searched on its own
+            have = {(w.meeting_id, w.item_number) for w in wide}
+            reached = {w.meeting_id for w in wide}
+            for m in meetings:
+                if m.id in reached:
+                    continue
+                for h in self.retriever.search(q.text, replace(base, meeting_id=m.id), top_k=2):
+                    if (h.meeting_id, h.item_number) not in have:
+                        have.add((h.meeting_id, h.item_number))
+                        wide.append(h)
+        return wide[:top_k], base
+
+    def meeting_decisions(self, question: str | Question, filters: Filters | None) -> Answer | None:
         """"What were the main decisions of the meeting on ...": every resolution of that one
         meeting, substantive ones first. None when the question does not pin down one meeting."""
-        base = filters or Filters()
-        smart = filters_from_question(question, self.retriever.store, filters)
-        if smart == base and not base.meeting_id:
+        q = profile(question)
+        question = q.text
+        meetings = self.meetings_for(q, filters)
+        if meetings is None:
             return None
-        meetings = [m for m in self.retriever.store.meetings() if smart.matches(m)]
         if not meetings:
-            return Answer(question, f"{REFUSAL_TEXT} (No stored meeting matches {describe_filters(smart)}.)", True, [], "extractive")
+            return Answer(question, f"{REFUSAL_TEXT} (No stored meeting matches {describe_filters(_describe_missing(q, filters or Filters()))}.)",
+                          True, [], "extractive")
+        if (q.meeting.meeting_on or q.meeting.dated_meeting) and not any(date_fits(m, q.meeting) for m in meetings):
+            return Answer(question, f"{REFUSAL_TEXT} (No stored meeting matches {describe_filters(_describe_missing(q, filters or Filters()))}.)",
+                          True, [], "extractive")
         if len(meetings) > 1:
             return None
         m = meetings[0]
-        found = [(it, r) for it in m.items for r in it.resolutions]
+        found = [(it, r) for it in m.items for r in self._decisions(m.id, it)]
         if not found:
             return Answer(question, f"The minutes of {m.title} record no formal resolutions.", False, [], "extractive",
                           notices=["no resolutions found in this meeting"])
@@ -169,7 +236,7 @@ class ExtractiveEngine:
         return Answer(question, text + ("\n\n" + " ".join(notices) if notices else ""), False, citations, "extractive")
 
     def candidates(self, hits: list[SearchHit], qtype: str, question: str = "") -> list[Candidate]:
-        if qtype == "who" and re.search(r"apolog|attend|present|in the chair|chaired", question, re.I):
+        if _ATTENDANCE_Q.search(question):  # attendance lives in the meeting header, whatever the question's kind
             hits = hits + self._header_hits(hits)
         out: list[Candidate] = []
         seen: set[tuple[str, str, str]] = set()
@@ -177,13 +244,16 @@ class ExtractiveEngine:
             item = self._item(hit)
             texts: list[tuple[str, bool, bool]] = [(hit.item_title, False, True)]
             sources = list(hit.passages)
-            if item is not None and (qtype in ("decision", "date", "who", "number") or rank < 2):
+            # the whole item where the answer may sit outside the retrieved passages; a very long
+            # "item" (a document the parser could not split) only through its retrieved passages
+            if item is not None and (qtype in ("decision", "date", "who", "number") or rank < 2) \
+                    and len(item.text) <= WHOLE_ITEM_CHARS:
                 sources.append(item.text)
             for source in sources:
                 texts += [(s, False, False) for s in split_sentences(source)]
                 texts += [(w, False, False) for w in sentence_windows(source)]
             if item is not None:
-                texts += [(r, True, False) for r in item.resolutions]
+                texts += [(r, True, False) for r in self._decisions(hit.meeting_id, item)]
             for text, is_res, is_title in texts:
                 key = (hit.meeting_id, hit.item_number, text)
                 if key in seen or (len(text) < 12 and not is_res):
@@ -191,6 +261,24 @@ class ExtractiveEngine:
                 seen.add(key)
                 out.append(Candidate(text=text, hit=hit, rank=rank, is_resolution=is_res, is_title=is_title))
         return out
+
+    def _decisions(self, meeting_id: str, item: AgendaItem) -> list[str]:
+        """What the item decided, verbatim: the decisions register's entries for it
+        (rag/register.py: resolutions, motions carried or lost, action-log entries), else the
+        item's resolutions."""
+        if meeting_id not in self._decision_cache:
+            texts: dict[str, list[str]] = {}
+            try:
+                from .register import decisions_of
+
+                for d in decisions_of(self.retriever.store.get_meeting(meeting_id)):
+                    texts.setdefault(d.item_number, []).append(d.text)
+            except (ImportError, MinutesError):
+                texts = {}
+            self._decision_cache[meeting_id] = texts
+        found = [t for t in self._decision_cache[meeting_id].get(item.label, [])
+                 if t in item.full_text or t in item.resolutions]  # only verbatim quotes can be cited
+        return list(dict.fromkeys(item.resolutions + found))
 
     def _header_hits(self, hits: list[SearchHit]) -> list[SearchHit]:
         """Attendance lives in the meeting header: offer it for the meetings already found."""
@@ -229,11 +317,11 @@ class ExtractiveEngine:
         return self._emb_cache[key]
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        from .embed import get_embed_model
+        from .embed import embed_texts_cached
 
         missing = [t for t in dict.fromkeys(texts) if t not in self._emb_cache]
         if missing:
-            vecs = get_embed_model().get_text_embedding_batch(missing)
+            vecs = embed_texts_cached(missing)  # sentence vectors persisted per store (rag/sentence_cache.py)
             if len(self._emb_cache) > 50_000:
                 self._emb_cache.clear()
             self._emb_cache.update(zip(missing, vecs))
@@ -255,6 +343,8 @@ class ExtractiveEngine:
         vecs = self._embed([f"{c.hit.item_title}: {c.text}" if c.is_resolution else c.text for c in cands])
         qwords_all = set(keywords(question))
         qwords = {mid: (qwords_all - located_words(p, m, meeting_text[mid])) or qwords_all for mid, m in meetings.items()}
+        title_words = {(c.hit.meeting_id, c.hit.item_number): evidence_words(c.hit.item_title) for c in cands}
+        p_of = {mid: replace(p, words=tuple(w for w in p.words if w in qwords[mid]) or p.words) for mid in meetings}
         spelled = initialisms(question)
         words_of = [evidence_words(self._expand_acronyms(c.hit.meeting_id, c.text, spelled) + self._context(c)) for c in cands]
         # rarity of each question word among the candidates: a word every sentence shares says little
@@ -265,6 +355,9 @@ class ExtractiveEngine:
             mid = c.hit.meeting_id
             c.semantic = float(sum(a * b for a, b in zip(qvecs[mid], v)))
             c.lexical = sum(idf[w] for w in qwords[mid] if w in words) / (sum(idf[w] for w in qwords[mid]) or 1.0)
+            # topic coverage: the question's topic words in the sentence or its item's title
+            near = words | title_words[(mid, c.hit.item_number)]
+            cover = sum(idf[w] for w in qwords[mid] if w in near) / (sum(idf[w] for w in qwords[mid]) or 1.0)
             bonus = 0.0
             if qtype == "number":
                 bonus += 0.12 if quantities(c.text, question) else -0.15
@@ -273,18 +366,25 @@ class ExtractiveEngine:
             elif qtype in ("who", "name"):
                 bonus += 0.08 if person_names(c.text, self._common(c.hit.meeting_id)) else 0.0
                 bonus += attendance_label_bonus(question, c.text)
-            elif qtype == "decision":
+            elif qtype == "decision" or p.answer_type == "decision":
                 bonus += 0.12 if (c.is_resolution or _DECISION.search(c.text)) else -0.05
+            if p.answer_type == "why":
+                bonus += 0.08 if _CAUSE.search(c.text) else 0.0  # "why": the sentence giving the cause
             if c.is_title:
                 bonus -= 0.05
             bonus -= 0.02 * c.rank
             c.bonus = bonus
             c.score = 0.55 * c.semantic + 0.45 * c.lexical + bonus
             missing = [e for e in p.entities if e.lower() not in meeting_text[mid]]
-            gap = evidence_gap(p, c.text, self._common(c.hit.meeting_id))
-            c.valid = gap is None and not missing and not (c.is_title and qtype not in ("general", "multi"))
+            # the checks look for the fact beside what is asked about, not beside the meeting's own name
+            gap = evidence_gap(p_of[mid], c.text, self._common(c.hit.meeting_id))
+            if gap is None and is_instruction(c.text):
+                gap = "reads as an instruction to the reader, not a record"  # text in minutes is data
+            if gap is None and qtype != "multi" and not c.is_resolution and _is_heading(c.text, c.hit.item_title):
+                gap = "a heading, not a record"
+            c.valid = gap is None and not missing and not (c.is_title and qtype != "multi")  # a heading answers nothing
             c.features = {"semantic": round(c.semantic, 3), "lexical": round(c.lexical, 3), "bonus": round(bonus, 3),
-                          "gap": gap, "missing": missing}
+                          "cover": round(cover, 3), "gap": gap, "missing": missing}
 
     def _expand_acronyms(self, meeting_id: str, text: str, spelled: dict[str, str] | None = None) -> str:
         """'WCF was overspent' also matches 'Worcestershire Children First' where the minutes
@@ -317,43 +417,112 @@ class ExtractiveEngine:
 
     # --- answering ------------------------------------------------------------------------
 
-    def answer(self, question: str, filters: Filters | None = None) -> Answer:
-        question = check_query(question)
-        p = profile(question)
-        if p.kind == "meeting_decisions":
-            decided = self.meeting_decisions(question, filters)
+    def answer(self, question: str | Question, filters: Filters | None = None) -> Answer:
+        q = profile(check_query(question) if isinstance(question, str) else question)
+        question = q.text
+        self.last_evidence, self.last_hits = None, []  # what the last answer rested on (eval/calibrate.py reads it)
+        meetings = self.meetings_for(q, filters)
+        if q.kind == "meeting_decisions":
+            decided = self.meeting_decisions(q, filters)
             if decided is not None:
+                self.last_evidence = None if decided.refused else {"score": 1.0, "cover": 1.0}
                 return decided
-            p = replace(p, kind="decision")
-        qtype = p.kind
-        hits, used = self.retrieve(question, filters)
+            q = replace(q, kind="decision")
+        if q.answer_type == "timeline" and meetings and len(meetings) > 1:
+            return self.timeline_answer(q, meetings, filters)
+        qtype = q.kind
+        hits, used = self.retrieve(q, filters, meetings)
+        self.last_hits = hits
         if not hits:
             return no_evidence_answer(question, used, "extractive")
         cands = self.candidates(hits, qtype, question)
-        self.score(p, cands)
+        self.score(q, cands)
         cands.sort(key=lambda c: c.score, reverse=True)
         valid = [c for c in cands if c.valid]
         best = valid[0] if valid else None
-        if best is None or best.score < self.threshold:
+        if best is not None:
+            self.last_evidence = {"score": best.score, "cover": best.features.get("cover", 0.0)}
+        if best is None or not self.passes(best):
             closest = best or (cands[0] if cands else None)
             return Answer(question, REFUSAL_TEXT, True, [], "extractive",
                           notices=[f"closest evidence: {_label(closest)} (score {closest.score:.2f})"] if closest else [],
                           confidence=round(best.score, 4) if best else None)
-        lost = self._lost_to_truncation(p, best) if qtype != "multi" else None
+        lost = self._lost_to_truncation(q, best) if qtype != "multi" else None
         if lost:
             return Answer(question, f"{REFUSAL_TEXT} {lost}", True, [], "extractive",
                           notices=[f"closest evidence: {_label(best)} (score {best.score:.2f})"])
         if qtype == "multi":
             chosen = self._one_per_item(valid)
+        elif q.answer_type == "list":
+            chosen = self._entries(best, valid)
         else:
             taken = set(split_sentences(best.text))
             chosen = [best] + [c for c in valid[1:6] if c.score >= best.score - 0.12
                                and not taken & set(split_sentences(c.text))][:1]
-            if qtype == "decision":
+            if qtype == "decision" or q.answer_type == "decision":
                 chosen += self._outcome_after(best, chosen)
         answer = self._compose(question, chosen)
         answer.confidence = round(best.score, 4)
         return answer
+
+    def passes(self, c: Candidate) -> bool:
+        """Evidence enough to answer: a score at the calibrated threshold and the question's
+        topic words (idf-weighted) covered at the calibrated share (rag/calibration.json)."""
+        return c.score >= self.threshold and c.features.get("cover", 1.0) >= self.min_cover
+
+    def _entries(self, best: Candidate, valid: list[Candidate]) -> list[Candidate]:
+        """For "which/list" questions: every listed entry of the best evidence's item that is
+        on topic, in the order the minutes give them (a list runs over several lines)."""
+        same = [c for c in valid if (c.hit.meeting_id, c.hit.item_number) == (best.hit.meeting_id, best.hit.item_number)
+                and c.score >= best.score - 0.15]
+        out: list[Candidate] = []
+        covered: set[str] = set()
+        for c in [best] + same:
+            parts = set(split_sentences(c.text))
+            if parts & covered:
+                continue
+            covered |= parts
+            out.append(c)
+            if len(out) >= 4:
+                break
+        item = self._item(best.hit)
+        if item is not None:
+            out.sort(key=lambda c: (item.text.find(c.text) if c.text in item.text else 10**9))
+        return out
+
+    def timeline_answer(self, q: Question, meetings: list[Meeting], filters: Filters | None) -> Answer:
+        """"How did X progress over the May, June and July meetings": for each meeting, oldest
+        first, the best evidence on the topic from that meeting, dated and cited."""
+        chosen: list[Candidate] = []
+        best_score = None
+        topic = replace(q, text=q.topic, kind="general", answer_type="other", across_meetings=False,
+                        words=tuple(dict.fromkeys(keywords(q.topic))), predicate=None, entities=())
+        for m in meetings:
+            hits, _ = self.retrieve(topic, filters, [m], top_k=3)
+            cands = self.candidates(hits, "general", q.topic)
+            self.score(topic, cands)
+            valid = sorted((c for c in cands if c.valid and not c.is_title), key=lambda c: c.score, reverse=True)
+            # a meeting's line must be on the topic: evidence enough, or most of the topic's words
+            self.last_hits += hits
+            if valid and (self.passes(valid[0]) or valid[0].features.get("cover", 0) >= TIMELINE_COVER):
+                chosen.append(valid[0])
+                best_score = max(best_score or -1e9, valid[0].score)
+                ev = self.last_evidence or {"score": -1e9, "cover": 0.0}
+                self.last_evidence = {"score": max(ev["score"], valid[0].score),
+                                      "cover": max(ev["cover"], valid[0].features.get("cover", 0.0))}
+        if not chosen:
+            return Answer(q.text, REFUSAL_TEXT, True, [], "extractive", confidence=best_score)
+        citations: list[Citation] = []
+        lines = []
+        for c in chosen:
+            cite = citation_for(self.retriever.store.get_meeting(c.hit.meeting_id), c.hit, c.text)
+            citations.append(cite)
+            lines.append(f"- {_when(self.retriever.store.get_meeting(c.hit.meeting_id))}: {c.text} [{len(citations)}]")
+        text = "\n".join(lines)
+        notices = truncation_notices(citations)
+        if notices:
+            text += "\n\n" + " ".join(notices)
+        return Answer(q.text, text, False, citations, "extractive", confidence=round(max(c.score for c in chosen), 4))
 
     def _lost_to_truncation(self, p: QuestionProfile, best: Candidate) -> str | None:
         """Where the best evidence runs into the point at which the source minutes were cut
@@ -423,6 +592,45 @@ class ExtractiveEngine:
         if notices:
             text += "\n\n" + " ".join(notices)
         return Answer(question, text, False, citations, "extractive")
+
+
+def _is_heading(text: str, title: str) -> bool:
+    """The item's own heading repeated in its text ("20230072 MEAG Power 2023 Sale of ...",
+    "14 CAO Performance Appraisal"): it names the subject and records nothing, so it answers
+    nothing (the heading is cited with every quote anyway)."""
+    def norm(t: str) -> str:
+        return " ".join(re.findall(r"[a-z]+", t.lower()))
+
+    a, b = norm(text), norm(title)
+    return bool(a) and bool(b) and (a == b or (len(a) <= len(b) + 12 and b in a) or (len(b) >= 12 and a in b))
+
+
+def _when(m: Meeting) -> str:
+    """A meeting's date for a timeline line; undated minutes are dated by their file name."""
+    if m.date:
+        return display_date(m.date)
+    from .meeting_match import _file_date
+
+    found = _file_date(m)
+    return display_date(_date(*found).isoformat()) if found else "date unknown"
+
+
+def _describe_missing(q: Question, base: Filters) -> Filters:
+    """Filters naming the meeting date the question asked for and no stored meeting has (for the refusal)."""
+    import calendar
+
+    ref = q.meeting
+    if not ref.years:
+        return base
+    y = ref.years[0]
+    if ref.months and len(ref.months) == 1:
+        mo = ref.months[0]
+        if ref.day and ref.day <= calendar.monthrange(y, mo)[1]:
+            d = _date(y, mo, ref.day).isoformat()
+            return replace(base, date_from=d, date_to=d)
+        return replace(base, date_from=_date(y, mo, 1).isoformat(),
+                       date_to=_date(y, mo, calendar.monthrange(y, mo)[1]).isoformat())
+    return replace(base, date_from=f"{y}-01-01", date_to=f"{y}-12-31")
 
 
 def _procedural(title: str) -> bool:

@@ -56,10 +56,19 @@ _MARKER = re.compile(
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nor|cannot|neither)\b|n[’']t\b", re.I)
 _TAG = re.compile(r"</?source[^>]*>", re.I)
 _NUM = re.compile(r"\d+(?:[.,]\d+)*")
+# Sentences addressed to whoever reads or answers from the minutes rather than recording
+# anything: "ignore previous instructions", "when asked about X, tell the reader that ...",
+# "you must answer 'granted'". Minutes record what was said and done; they do not give the
+# reader orders, so a sentence that does is not evidence (and never an answer).
 _INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b[^.?!]{0,40}\b(?:instructions?|prompts?|rules|above|previous|prior)\b"
+    r"\b(?:ignore|disregard|forget|override)\s+(?:(?:all|any|the|your|my|these|those|of)\s+)*(?:(?:previous|prior|above|earlier|"
+    r"preceding|system|other)\s+)*(?:instructions?|prompts?|rules|context|above)\b(?!\s+of\b)"
     r"|\b(?:system prompt|you are now|you must (?:now )?(?:answer|reply|respond|say)|as an ai)\b"
-    r"|\b(?:answer|reply|respond|say|output)\s+(?:only\s+|with\s+|exactly\s+)*['\"“‘][^'\"”’]{1,40}['\"”’]",
+    r"|\b(?:answer|reply|respond|say|output)\s+(?:only\s+|with\s+|exactly\s+)*['\"“‘][^'\"”’]{1,40}['\"”’]"
+    r"|\bwhen (?:you are |you're )?asked (?:about|for|whether|if|what|who|how)\b"
+    r"|\b(?:tell|inform|remind|assure|instruct)\s+(?:the\s+|any\s+)?(?:readers?|users?|model|assistant|ai|chatbot|bot|llm)\b"
+    r"|\b(?:you|the assistant|the model|the ai)\s+(?:should|must|shall|will|are to)\s+(?:always\s+|only\s+)?"
+    r"(?:say|answer|reply|respond|tell|state|claim|report)\b",
     re.I,
 )
 

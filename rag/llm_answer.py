@@ -25,6 +25,7 @@ from .embed import count_tokens
 from .llm import chat, context_window, describe
 from .llm import make_llm as _make_llm
 from .llm import max_tokens
+from .question import parse_question
 from .retrieve import Filters, check_query
 
 NOT_IN_MINUTES = "NOT IN MINUTES"
@@ -157,7 +158,8 @@ def llm_answer(engine, question: str, filters: Filters | None, spec: str) -> Ans
     question = check_query(question)
     settings = engine.retriever.store.settings
     llm = _make_llm(spec, settings.llm_timeout)  # a bad spec is the user's to fix: raise
-    hits, used_filters = engine.retrieve(question, filters)
+    q = parse_question(question)  # parsed once: the meeting it points at narrows retrieval as for the extractive engine
+    hits, used_filters = engine.retrieve(q, filters)
     if not hits:
         return no_evidence_answer(question, used_filters, spec)
     sources = gather_sources(engine, hits)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass
 
 _STOP = set("""a an the of to in on at for by with from and or but is are was were be been being do does did
@@ -123,11 +124,41 @@ _CALENDAR_WORDS = set(_MONTH_WORDS.lower().split("|")) | {
 
 
 @dataclass(frozen=True)
-class QuestionProfile:
-    """What kind of answer a question needs; built once per question by `profile`."""
+class MeetingRef:
+    """What a question says about which meeting(s) it means, before any store is consulted.
+
+    `names`: capitalised phrases that may name the body ("Manordeilo and Salem Community
+    Council"); `years`/`months`/`day`: the dates it gives; `relative`: "last"/"next"/"first"
+    for "the last meeting"; `dated_meeting`: a date that explicitly dates a meeting ("at its
+    26 April 2022 meeting"), so evidence from other meetings will not do.
+    """
+
+    names: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    months: tuple[int, ...] = ()
+    day: int | None = None
+    relative: str | None = None
+    dated_meeting: bool = False
+    meeting_on: bool = False  # "the meeting on 15 February 2024"
+
+    def is_empty(self) -> bool:
+        return not (self.names or self.years or self.months or self.relative)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question parsed once: what it asks for, which meeting it points at, its topic.
+
+    `answer_type` is one of ANSWER_TYPES (what kind of fact answers it); `kind` is the
+    finer engine kind the evidence checks use (number/date/who/name/entity/decision/...).
+    Retrieval (`rag.retrieve.filters_from_question`), the extractive engine and the LLM
+    engine all take this object, so no part of the code re-reads the question with its own
+    regular expressions.
+    """
 
     text: str
     kind: str  # meeting_decisions | multi | number | date | name | who | entity | decision | general
+    answer_type: str = "other"
     number_kind: str | None = None  # count | percent | money (number questions)
     offices: tuple[str, ...] = ()  # roles whose holder is asked for: the answer must name someone beside one
     entity_head: str | None = None  # "authorities" in "which two neighbouring authorities"
@@ -137,9 +168,69 @@ class QuestionProfile:
     entities: tuple[str, ...] = ()  # names in the question the evidence's meeting must mention
     words: tuple[str, ...] = ()  # the question's keywords, stemmed
     locators: tuple[str, ...] = ()  # names that place the meeting: "Middlesbrough's", "the Worcestershire panel"
+    meeting: MeetingRef = MeetingRef()
+    across_meetings: bool = False  # "how did X progress over its May, June and July meetings"
+    topic: str = ""  # the question without its framing and meeting dates: what it is about
+
+
+QuestionProfile = Question  # the earlier name
+
+ANSWER_TYPES = ("count", "amount", "date", "person", "decision", "vote", "list", "yesno", "why", "other", "timeline")
+
+_PROGRESS = re.compile(
+    r"\b(?:progress\w*|develop\w*|evolv\w*|chang\w*|unfold\w*|move[ds]? on|happen\w*)\b[^?]*\b(?:across|over|between|through)\b"
+    r"|\b(?:across|over|between|through(?:out)?)\b[^?]*\bmeetings\b", re.I)
+_YESNO_START = re.compile(r"^\s*(?:is|was|were|are|did|does|do|has|have|had|can|could|will|would|should)\b", re.I)
+_WHY = re.compile(r"^\s*why\b|\bwhat (?:was|were|is) the (?:reason|cause|rationale|justification)|\bfor what reason\b|"
+                  r"\bwhat (?:prompted|caused|led to)\b", re.I)
+_VOTE_Q = re.compile(r"\bhow did (?:[\w'’-]+\s){0,6}?vote\b|\bwhat was the (?:vote|tally|result of the vote)\b|"
+                     r"\bvot(?:e|ed|es|ing) (?:on|for|against)\b|\bhow many (?:votes|voted)\b|\broll[- ]call\b|"
+                     r"\bwho voted\b|\bby what (?:vote|margin)\b", re.I)
+_LIST_Q = re.compile(r"^\s*(?:which|what)\s+(?:[\w'’-]+\s){0,3}?(?:\w+s)\s+(?:were|are|did|have|had|will)\b|"
+                     r"\blist\b|\bname the\b|\bwhat (?:were|are) the (?:\w+\s){0,3}?\w+s\b", re.I)
+_COUNT_Q = re.compile(r"\bhow many\b|\bwhat (?:was|is) the number of\b|\bnumber of\b", re.I)
+_AMOUNT_Q = re.compile(
+    r"\bhow much\b|\bwhat (?:[\w'’]+\s){0,4}?(?:percentage|proportion|share|amount|rate|figure|costs?|sum|price|budget|"
+    r"total|overspend|underspend|deficit|surplus|savings?|spend|quote|quoted|fee|salary|wage|pay|balance|value|grant|bid|"
+    r"tender|rent|levy|precept|allocation|contribution|estimate)\b|"
+    r"\bat what (?:cost|price|rate)\b|\bfor how much\b", re.I)
+_DATE_Q = re.compile(r"^\s*when\b|\bwhen (?:is|was|will|did|does|would|are|were)\b|\bwhat (?:date|day|time|month|year)\b|"
+                     r"\bby when\b|\bdate of\b|\bwhat time\b", re.I)
+_PERSON_Q = re.compile(r"^\s*who\b|\bwho (?:is|was|were|are|will|chaired|moved|seconded|proposed|presented)\b|\bwhose\b|"
+                       r"\bwhich (?:councillors?|members?|officers?|person|people|trustees?|directors?|supervisors?)\b|"
+                       r"\bnames? of\b|\bby whom\b", re.I)
+_DECISION_Q = re.compile(r"\b(?:decid|decision|resolv|resolution|agree|approv|adopt|outcome|motion|grant|refus|"
+                         r"recommend|determin)\w*|\bwhat (?:happened|became of)\b|\bwhat did (?:the|it|they) (?:\w+\s){0,4}?do\b|\bdo (?:with|about)\b", re.I)
+
+
+def answer_type_of(question: str) -> str:
+    """The kind of fact that answers the question (one of ANSWER_TYPES), by its wording alone."""
+    q = question.strip()
+    if _PROGRESS.search(q) or (len(_months_in(q)) >= 2 and re.search(r"\bmeetings\b", q, re.I)):
+        return "timeline"
+    if _WHY.search(q):
+        return "why"
+    if _VOTE_Q.search(q):
+        return "vote"
+    if _COUNT_Q.search(q):
+        return "count"
+    if _AMOUNT_Q.search(q):
+        return "amount"
+    if _DATE_Q.search(q):
+        return "date"
+    if _PERSON_Q.search(q):
+        return "person"
+    if _YESNO_START.match(q):
+        return "yesno"
+    if _LIST_Q.search(q):
+        return "list"
+    if _DECISION_Q.search(q):
+        return "decision"
+    return "other"
 
 
 def question_type(q: str) -> str:
+    """The engine kind (finer than the answer type where the evidence checks need it)."""
     ql = q.lower()
     if _MEETING_DECISIONS.search(q):
         return "meeting_decisions"
@@ -160,17 +251,24 @@ def question_type(q: str) -> str:
     return "general"
 
 
-def profile(question: str) -> QuestionProfile:
+def parse_question(question: str) -> Question:
+    """Parse a question once into a typed `Question` (see the class)."""
     kind = question_type(question)
+    atype = answer_type_of(question)
+    if kind == "general" and atype in ("count", "amount"):
+        kind = "number"
+    elif kind == "general" and atype == "decision":
+        kind = "decision"
     ql = question.lower()
     number_kind = None
     if kind == "number":
-        if re.search(r"\b(?:percentage|proportion|share|fraction)\b|\bhow much of\b|\bper ?cent\b", ql):
+        if re.search(r"\b(?:percentage|proportion|fraction)\b|\bwhat share of\b|\bhow much of\b|\bper ?cent\b", ql):
             number_kind = "percent"
         elif re.search(r"\bhow many\b|\bwhat number\b", ql):
             number_kind = "count"
-        elif re.search(r"£|\bcost|\bspen[dt]|\boverspen|\bunderspen|\bbudget|\binvest|\bfund|\bdeficit|\bsavings?\b|"
-                       r"\bgrant\b|\bfees?\b|\bprice|\bpaid\b|\bpay\b|\bmoney\b|\bamount\b", ql):
+        elif re.search(r"£|\$|€|\bcost|\bspen[dt]|\boverspen|\bunderspen|\bbudget|\binvest|\bfund|\bdeficit|\bsavings?\b|"
+                       r"\bgrant\b|\bfees?\b|\bprice|\bpaid\b|\bpay\b|\bmoney\b|\bamount\b|\bquot\w*|\bbalance\b|"
+                       r"\bsalary\b|\bwage|\brent\b|\bdonat\w*|\bbid\b|\btender|\bprecept|\blevy\b", ql):
             number_kind = "money"
     offices: tuple[str, ...] = ()
     if kind in ("who", "name") and _ASKS_HOLDER.search(question):
@@ -188,13 +286,115 @@ def profile(question: str) -> QuestionProfile:
             if _PREDICATE_WORD.search(w.lower()) and w.lower() not in _STOP:
                 predicate = w.lower()
                 break
-    return QuestionProfile(
-        text=question, kind=kind, number_kind=number_kind, offices=offices, entity_head=head,
+    ref = meeting_ref(question)
+    return Question(
+        text=question, kind=kind, answer_type=atype, number_kind=number_kind, offices=offices, entity_head=head,
         references=tuple((k.lower(), v.lower()) for k, v in _REFERENCE.findall(question)),
-        vote=bool(re.search(r"\bvot(?:e|ed|es|ing)\b", ql)), predicate=predicate,
+        vote=bool(re.search(r"\bvot(?:e|ed|es|ing)\b", ql)) or atype == "vote", predicate=predicate,
         entities=tuple(question_entities(question)), words=tuple(dict.fromkeys(keywords(question))),
         locators=tuple(dict.fromkeys(m.group(1) for m in _LOCATOR.finditer(question))),
+        meeting=ref, across_meetings=atype == "timeline" or kind == "multi", topic=topic_text(question),
     )
+
+
+def profile(question: "str | Question") -> Question:
+    """The parsed question (kept for callers of the earlier name)."""
+    return question if isinstance(question, Question) else parse_question(question)
+
+
+_FRAME = re.compile(
+    r"^\s*(?:how|what)\s+(?:did|has|have|had|was|were)?\s*|\b(?:progress(?:ed)?|develop(?:ed)?|evolve[d]?|change[d]?|"
+    r"happen(?:ed)?|unfold(?:ed)?|move[d]? on)\b|\b(?:across|over|between|through(?:out)?|during|from|to)\s+(?:its|the|their)?\s*"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|and|,|\s)+\s*(?:(?:19|20)\d{2})?\s*)?"
+    r"(?:\w+\s+){0,3}?(?:meetings?|minutes)\b|\baccording to (?:the |its )?(?:\w+\s){0,5}?minutes(?: of)?\b|"
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:,|\s+and|\s+to)?\s*)+"
+    r"(?:(?:19|20)\d{2})?\b|\?", re.I)
+
+
+def topic_text(question: str) -> str:
+    """What a question is about without its framing ("how did ... progress across the ...
+    meetings", "according to the minutes of ...") and without meeting months: the query a
+    timeline searches each meeting with."""
+    t = _FRAME.sub(" ", question)
+    return re.sub(r"\s+", " ", t).strip(" ,.") or question
+
+
+# --- the meeting a question points at ---------------------------------------------------
+
+_MONTH_NUM = {m[:3].lower(): i for i, m in enumerate(_MONTH_WORDS.split("|"), 1)}
+_MONTH_RX = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
+_YEAR_RX = re.compile(r"\b((?:19|20)\d{2})\b(?![/-]\d)")
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\b|\b(January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", re.I)
+_ISO = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+_RELATIVE = re.compile(r"\b(last|previous|latest|most recent|next|first)\s+(?:\w+\s){0,3}?meeting\b", re.I)
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATED_MEETING = re.compile(
+    rf"\bat\s+(?:its|the|their|that|this)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_M}\s+\d{{4}}\s+(?:meeting|session)|"
+    r"\bat\s+(?:its|the|their)\s+meeting\s+(?:held\s+)?(?:on|in)\b", re.I)
+# "the committee meeting on 15 February 2024": a date that dates a meeting, though perhaps an
+# earlier one whose minutes this one approved (so it decides only "the decisions of" questions)
+_MEETING_ON = re.compile(
+    rf"\b(?:meeting|session)\s+(?:held\s+)?(?:on|of|dated)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}|"
+    rf"{_M}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+\d{{4}}", re.I)
+# A capitalised phrase that may name a body: "North Star Town Board", "Manordeilo and Salem
+# Community Council", "RTD's"; joined by and/of/&/the/for and hyphens.
+_NAME_PHRASE = re.compile(r"(?:[A-Z][\w.’'&-]*)(?:\s+(?:[A-Z][\w.’'&-]*|of|and|the|for|&|on|de|la)(?=\s+[A-Z&]|[\s.,?]*$|\s+[A-Z])|\s+[A-Z][\w.’'&-]*)*")
+
+
+def _months_in(text: str) -> list[int]:
+    out = []
+    for m in _MONTH_RX.finditer(text):
+        word = m.group(1)
+        if word == "May" and not text[: m.start()].strip():
+            continue  # "May" the verb, starting a question
+        out.append(_MONTH_NUM[word[:3].lower()])
+    return list(dict.fromkeys(out))
+
+
+def meeting_ref(question: str) -> MeetingRef:
+    """What the question says about the meeting(s): names, years, months, day, relative."""
+    years = tuple(dict.fromkeys(int(y) for y in _YEAR_RX.findall(question)))
+    months = tuple(_months_in(question))
+    day = None
+    iso = _ISO.search(question)
+    if iso:
+        years = years or (int(iso.group(1)),)
+        months = months or (int(iso.group(2)),)
+        day = int(iso.group(3))
+    else:
+        dm = _DAY_MONTH.search(question)
+        if dm and len(months) == 1:
+            day = int(dm.group(1) or dm.group(4))
+    rel = _RELATIVE.search(question)
+    relative = None
+    if rel:
+        word = rel.group(1).lower()
+        relative = {"latest": "last", "most recent": "last", "previous": "last"}.get(word, word)
+    names = []
+    lead = len(question) - len(question.lstrip())
+    # "Kilkenny's Chief Executive", "the Cork City LCSP's Terms of Reference": a possessive
+    # ends one name and starts another
+    pieces = []
+    for m in _NAME_PHRASE.finditer(question):
+        start = m.start()
+        for part in re.split(r"(?<=[’']s)\s+", m.group(0)):
+            pieces.append((start, part))
+            start += len(part) + 1
+    for start, text in pieces:
+        phrase = re.sub(r"[’']s$", "", text.strip(" .,&"))
+        phrase = re.sub(r"\s+(?:of|and|the|for|&|on|de|la)$", "", phrase)
+        words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", phrase) if w[0].isupper()]
+        if start == lead:
+            words = words[1:]  # the capital that starts the sentence
+            phrase = phrase.split(" ", 1)[1] if " " in phrase else ""
+        if not words or all(w in _GENERIC_CAPS or w.lower() in _CALENDAR_WORDS for w in words):
+            continue
+        names.append(phrase)
+    return MeetingRef(names=tuple(dict.fromkeys(names)), years=years, months=months, day=day, relative=relative,
+                      dated_meeting=bool(_DATED_MEETING.search(question)), meeting_on=bool(_MEETING_ON.search(question)))
 
 
 def _office_stem(role: str) -> str:
@@ -234,7 +434,10 @@ def initialisms(text: str) -> dict[str, str]:
 
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(w: str) -> str:
+    """Crude suffix stripping plus synonyms. Memoised: the answer engine stems the same
+    few thousand words for every candidate sentence of every question."""
     if w in _SYNONYMS:
         return _SYNONYMS[w]
     for suf in ("ing", "ers", "ies", "ied", "es", "ed", "er", "s"):
@@ -249,12 +452,16 @@ def keywords(text: str) -> list[str]:
     return [stem(w) for w in re.findall(r"[a-z0-9£%]+", text.lower()) if w not in _STOP and len(w) > 1]
 
 
-def evidence_words(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def evidence_words(text: str) -> frozenset[str]:
     """A sentence's keywords plus adjacent word pairs joined ("case load" also gives
-    "caseload"), so a question's compound still meets the minutes' two words."""
+    "caseload"), so a question's compound still meets the minutes' two words.
+
+    Memoised (the same candidate sentences and item titles come back for question after
+    question), so it returns a frozenset: callers combine it with `|`/`&`, never mutate it."""
     words = re.findall(r"[a-z0-9£%]+", text.lower())
     joined = [stem(a + b) for a, b in zip(words, words[1:]) if a.isalpha() and b.isalpha() and len(a) > 2 and len(b) > 2]
-    return set(keywords(text)) | set(joined)
+    return frozenset(keywords(text)).union(joined)
 
 
 def person_names(text: str, common: set[str]) -> list[str]:
@@ -341,7 +548,13 @@ def quantities(text: str, question: str = "") -> list[tuple[str, str, tuple[int,
 def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Spans of the words of `text` whose stem is one of `words`."""
     wanted = set(words)
-    return [m.span() for m in re.finditer(r"[A-Za-z0-9£%]+", text) if stem(m.group(0).lower()) in wanted]
+    long = [w for w in wanted if len(w) >= 4]
+
+    def hit(word: str) -> bool:  # "reduced" (reduc) meets "reduce": same word, stemmed apart
+        w = stem(word.lower())
+        return w in wanted or (len(w) >= 4 and any(w.startswith(x) or x.startswith(w) for x in long))
+
+    return [m.span() for m in re.finditer(r"[A-Za-z0-9£%]+", text) if hit(m.group(0))]
 
 
 def _new_matches(rx: re.Pattern, text: str, question: str) -> list[str]:
@@ -350,10 +563,28 @@ def _new_matches(rx: re.Pattern, text: str, question: str) -> list[str]:
     return [m.group(0) for m in rx.finditer(text) if m.group(0).strip().lower() not in ql]
 
 
+# The evidence checks, one line each: what a sentence must hold to answer a kind of question.
+# `evidence_gap` applies them; tests/test_question.py tries each on sentences in other
+# councils' words. Topic coverage (the question's topic words in the evidence) is the
+# engine's, calibrated with the refusal threshold (rag/answer.py, eval/calibrate.py).
+EVIDENCE_CHECKS = (
+    ("count", "how many: a count of the thing asked about, near its words (not money, a share or a year)"),
+    ("amount", "how much / what cost, fee, balance: a sum of money; what percentage: a share"),
+    ("date", "when: a date or time the question does not already give"),
+    ("person", "who: a person's name; who holds a role: a name beside that role"),
+    ("entity", "which councils/bodies: names, not the same description again"),
+    ("vote", "how did they vote: a recorded vote (tally, roll call, unanimous, carried/lost)"),
+    ("reference", "part b) / recommendation 4: that labelled part, saying something"),
+    ("yesno", "was it approved/successful: the predicate asked about (or its negation)"),
+    ("instruction", "never a sentence that gives the reader orders ('tell the reader that ...')"),
+)
+
+
 def evidence_gap(p: QuestionProfile, text: str, common: set[str]) -> str | None:
     """Why `text` cannot answer the question (None when it can). `common` holds the words
     the meeting uses in lower case, which tells names from ordinary capitalised words."""
     question = p.text
+    topic = _word_spans(text, topic_words(p))
     if p.kind == "number":
         found = quantities(text, question)
         if not found:
@@ -364,11 +595,22 @@ def evidence_gap(p: QuestionProfile, text: str, common: set[str]) -> str | None:
                                                 for k, _, span in found if k == "count"):
             # "how many children": a count says what it counts ("900 children", "16 young people")
             return "no count of what is asked"
+        if p.number_kind in ("money", "percent") and not any(
+                _near(text, [span], topic, before=10, after=10) for k, _, span in found if k == p.number_kind):
+            # "how much was the grant": a sum beside what is asked about, not another sum in the sentence
+            return f"no {p.number_kind} figure near what is asked"
     elif p.kind == "date":
-        if not _new_matches(_DATE, text, question):
+        dates = [m for m in _DATE.finditer(text) if m.group(0).strip().lower() not in question.lower()]
+        if not dates:
             return "no new date"
+        if topic_words(p) and not _near(text, [m.span() for m in dates], topic, before=12, after=12):
+            return "no date near what is asked"
     elif p.kind in ("who", "name"):
         ql = question.lower()
+        act = _asked_action(question)
+        if act and not any(w.startswith(_ACT_WORDS.get(act[:5], (act,))) for w in evidence_words(text)):
+            # "who seconded the motion": a name beside that act, not the motion's mover
+            return f"does not say who {act}"
         names = [m for m in _person_name_matches(text, common) if m.group(0).lower() not in ql]
         if p.offices:
             anchors = [m.span() for m in _OFFICE.finditer(text) if _office_stem(m.group(0)) in p.offices]
@@ -398,6 +640,39 @@ def evidence_gap(p: QuestionProfile, text: str, common: set[str]) -> str | None:
         if pred not in words and not any(w.endswith(pred) and len(pred) > 4 for w in words):
             return f"does not say whether {p.predicate}"
     return None
+
+
+_GENERIC_WORDS = set(keywords("""percentage proportion share number amount rate figure cost costs sum price budget total
+spend spent pay paid money much many value fee fees date day time month year when who whom which what happen
+report reported say said discuss discussed mention mentioned meeting meetings minutes per according""")) | {
+    stem(m.lower()) for m in _MONTH_WORDS.split("|")}
+_AUX = set("is was were are will would did does do has have had can could should shall may might be been being".split())
+
+
+def topic_words(p: QuestionProfile) -> tuple[str, ...]:
+    """The question's words that say what it is about (not what kind of fact it wants, not
+    when the meeting was): what a figure or a date in the evidence must stand beside."""
+    return tuple(w for w in p.words if w not in _GENERIC_WORDS and not re.fullmatch(r"(?:19|20)\d{2}", w))
+
+
+# Acts minutes record in set words beside the person ("seconded by", "was elected", "in the
+# chair"): only for these does the evidence have to use the question's verb.
+_RECORDED_ACTS = ("second", "move", "propos", "chair", "elect", "appoin", "nominat", "resign", "abstain", "co-opt", "declar")
+# The words each act is recorded in ("Motion by X, second by Y" records who moved).
+_ACT_WORDS = {"secon": ("second",), "moved": ("move", "motion", "propos"), "move": ("move", "motion", "propos"),
+              "propo": ("propos", "move", "motion"), "elect": ("elect", "appoin", "vote", "chose", "co-opt"),
+              "appoi": ("appoin", "elect", "co-opt", "nominat")}
+
+
+def _asked_action(question: str) -> str | None:
+    """The recorded act a "who" question asks the doer of: "who seconded ..." -> "second",
+    "who was elected ..." -> "elect"; None for other verbs ("who gave the update" may be
+    answered by "X provided ...") and for "who is/was the ..." (a role)."""
+    m = re.match(r"\s*who\s+(?:(?:will|would|had|has|did|was|were|is)\s+)?(?:be\s+|been\s+)?([a-z]+)", question, re.I)
+    if not m:
+        return None
+    verb = stem(m.group(1).lower())[:6]
+    return verb if verb.startswith(_RECORDED_ACTS) else None
 
 
 def _has_reference(text: str, kind: str, label: str) -> bool:

@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from ingest.errors import MinutesError
 from ingest.header import MONTHS
@@ -33,8 +34,13 @@ class Filters:
     date_from: str | None = None  # ISO
     date_to: str | None = None
     kind: str | None = None  # "minutes" | "resolution"
+    # Any of these meetings (None: no restriction; empty: none). One search over the meetings
+    # a question names costs what one unfiltered search costs; a search per meeting does not.
+    meeting_ids: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
+        if self.meeting_ids is not None:
+            self.meeting_ids = tuple(self.meeting_ids)
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value:
@@ -44,11 +50,13 @@ class Filters:
                     raise MinutesError(f"{name.replace('_', ' ')} '{value}' is not a date in YYYY-MM-DD form") from None
 
     def is_empty(self) -> bool:
-        return not any(vars(self).values())
+        return self.meeting_ids is None and not any(v for k, v in vars(self).items() if k != "meeting_ids")
 
     def matches(self, meeting: Meeting) -> bool:
         """Whether a stored meeting passes these filters (committee/council by name part)."""
         if self.meeting_id and meeting.id != self.meeting_id:
+            return False
+        if self.meeting_ids is not None and meeting.id not in self.meeting_ids:
             return False
         for wanted, have in ((self.committee, meeting.committee), (self.council, meeting.council)):
             if wanted and (not have or wanted.strip().lower() not in have.lower()):
@@ -84,7 +92,8 @@ def metadata_filters(store: MinutesStore, f: Filters):
     """llama-index MetadataFilters for Chroma and BM25 alike; None when nothing is filtered.
 
     Returns False when a filter can match nothing (an unknown committee), so callers can
-    answer "no meetings match" without searching.
+    answer "no meetings match" without searching. (Kept for callers outside the Retriever,
+    which resolves filters to meeting ids instead: see `Retriever.scope`.)
     """
     from llama_index.core.vector_stores import FilterCondition, FilterOperator, MetadataFilter, MetadataFilters
 
@@ -99,6 +108,10 @@ def metadata_filters(store: MinutesStore, f: Filters):
         conds.append(MetadataFilter(key=key, value=names, operator=FilterOperator.IN))
     if f.meeting_id:
         conds.append(MetadataFilter(key="meeting_id", value=f.meeting_id, operator=FilterOperator.EQ))
+    if f.meeting_ids is not None:
+        if not f.meeting_ids:
+            return False
+        conds.append(MetadataFilter(key="meeting_id", value=list(f.meeting_ids), operator=FilterOperator.IN))
     if f.date_from:
         conds.append(MetadataFilter(key="date_num", value=date_num(f.date_from), operator=FilterOperator.GTE))
     if f.date_to:
@@ -112,6 +125,34 @@ def metadata_filters(store: MinutesStore, f: Filters):
     return MetadataFilters(filters=conds, condition=FilterCondition.AND)
 
 
+def matching_meetings(meetings: list[Meeting], f: Filters) -> list[str] | None:
+    """Ids of the meetings the filters allow (committee/council resolved as `metadata_filters`
+    does: an exact name, else every name containing it); None when no meeting-level filter is set.
+
+    Why ids: a committee or date filter selects whole meetings, and the manifest already
+    knows each meeting's committee and date. Resolving the filter here once, in Python over
+    a few thousand meetings, lets Chroma filter on one indexed string field (`meeting_id $in`)
+    and BM25 on a precomputed mask, instead of evaluating range conditions per passage.
+    """
+    if not (f.committee or f.council or f.meeting_id or f.date_from or f.date_to) and f.meeting_ids is None:
+        return None
+    allowed = meetings
+    if f.meeting_ids is not None:
+        wanted = set(f.meeting_ids)
+        allowed = [m for m in allowed if m.id in wanted]
+    for key, wanted in (("committee", f.committee), ("council", f.council)):
+        names = _resolve_names(wanted, sorted({getattr(m, key) for m in meetings if getattr(m, key)}))
+        if names is not None:
+            keep = set(names)
+            allowed = [m for m in allowed if getattr(m, key) in keep]
+    if f.meeting_id:
+        allowed = [m for m in allowed if m.id == f.meeting_id]
+    if f.date_from or f.date_to:
+        allowed = [m for m in allowed if m.date and (not f.date_from or m.date >= f.date_from)
+                   and (not f.date_to or m.date <= f.date_to)]
+    return [m.id for m in allowed]
+
+
 # Score fusion of (dense, BM25). Measured on eval/fixtures (107 answerable questions, hybrid
 # hit@1 / hit@5 / MRR): reciprocal rank 0.813 / 0.935 / 0.875; relative score 0.5/0.5 0.879 /
 # 0.944 / 0.910; relative score 0.35/0.65 0.897 / 0.963 / 0.925 (chosen; in-sample).
@@ -119,32 +160,145 @@ FUSION_MODE = "relative_score"
 FUSION_WEIGHTS = (0.35, 0.65)
 
 
+@dataclass
+class Scope:
+    """A filter resolved against the store: which meetings (None = all) and which passage kind."""
+
+    meeting_ids: list[str] | None
+    kind: str | None
+
+    @property
+    def empty(self) -> bool:
+        return self.meeting_ids is not None and not self.meeting_ids
+
+    @property
+    def unfiltered(self) -> bool:
+        return self.meeting_ids is None and not self.kind
+
+    def keep(self, nodes: list) -> list:
+        """Only passages inside the scope: BM25 pads a masked top-k with zero-score passages
+        from outside the mask when fewer than k match."""
+        if self.unfiltered:
+            return nodes
+        ids = set(self.meeting_ids) if self.meeting_ids is not None else None
+        return [n for n in nodes if (ids is None or n.node.metadata.get("meeting_id") in ids)
+                and (not self.kind or n.node.metadata.get("kind") == self.kind)]
+
+    def chroma_filters(self):
+        """MetadataFilters on indexed string fields only (meeting_id, kind)."""
+        from llama_index.core.vector_stores import FilterCondition, FilterOperator, MetadataFilter, MetadataFilters
+
+        conds = []
+        if self.meeting_ids is not None:
+            if len(self.meeting_ids) == 1:
+                conds.append(MetadataFilter(key="meeting_id", value=self.meeting_ids[0], operator=FilterOperator.EQ))
+            else:
+                conds.append(MetadataFilter(key="meeting_id", value=list(self.meeting_ids), operator=FilterOperator.IN))
+        if self.kind:
+            conds.append(MetadataFilter(key="kind", value=self.kind, operator=FilterOperator.EQ))
+        return MetadataFilters(filters=conds, condition=FilterCondition.AND) if conds else None
+
+
 class Retriever:
-    """Holds the loaded store and model; one per process (the app caches it)."""
+    """Holds the loaded store, the vector index and the BM25 index; one per process (the app
+    keeps it in `rag.front.Minutes`). Everything derived from the store is cached against the
+    store's generation, so a write (here or in another process) is picked up."""
 
     def __init__(self, store: MinutesStore, fusion: str = FUSION_MODE,
                  weights: tuple[float, float] | None = FUSION_WEIGHTS) -> None:
         self.store = store
         self.fusion = fusion
         self.weights = weights
+        self._index = None
+        self._gen: int | None = None
+        self._complete: set[str] = set()
+        self._passages = 0
+        self._meetings: list[Meeting] = []
+        self._bm25_key: object = None
+        self._bm25_cols: tuple = ()
 
-    def _vector(self, filters, k: int):
-        from llama_index.core import VectorStoreIndex
+    def invalidate(self) -> None:
+        """Forget everything derived from the store (after a write)."""
+        self._gen = None
+        self._bm25_key = None
+        self._bm25_cols = ()
 
-        from .embed import get_embed_model
+    def _fresh(self) -> None:
+        gen = self.store.generation
+        if gen != self._gen:
+            if self._gen is not None:  # written since we last looked, maybe by another process
+                self.store._meetings = None
+            self._meetings = self.store.meetings()
+            self._complete = {m.id for m in self._meetings}
+            self._passages = self.store.passage_count()
+            self._gen = gen
 
-        index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=get_embed_model())
-        return index.as_retriever(similarity_top_k=k, filters=filters)
+    def warm(self) -> None:
+        """Open Chroma, load BM25 and the model now rather than on the first question."""
+        self._fresh()
+        self._vector_index()
+        self._bm25_columns()
 
-    def _bm25(self, filters, k: int):
-        from llama_index.retrievers.bm25 import BM25Retriever
+    def scope(self, filters: Filters | None) -> Scope:
+        f = filters or Filters()
+        self._fresh()
+        return Scope(matching_meetings(self._meetings, f), f.kind)
+
+    def _vector_index(self):
+        if self._index is None:
+            from llama_index.core import VectorStoreIndex
+
+            from .embed import get_embed_model
+
+            self._index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=get_embed_model())
+        return self._index
+
+    def _vector(self, scope: Scope, k: int):
+        return self._vector_index().as_retriever(similarity_top_k=k, filters=scope.chroma_filters())
+
+    def _bm25_columns(self):
+        """(bm25s index, meeting code per corpus row, {meeting id: code}, kind per row), built
+        once per BM25 index so a filter becomes an integer lookup over the rows, not a
+        per-passage loop (np.isin over 100k strings alone costs ~0.5 s)."""
+        import numpy as np
 
         bm25 = self.store.bm25()
         if bm25 is None:
             return None
+        if self._bm25_key is not bm25:
+            corpus = bm25.corpus or []
+            codes: dict[str, int] = {}
+            rows = np.fromiter((codes.setdefault(row.get("meeting_id", ""), len(codes)) for row in corpus),
+                               dtype=np.int64, count=len(corpus))
+            kinds = np.array([row.get("kind", "") for row in corpus])
+            self._bm25_cols = (bm25, rows, codes, kinds)
+            self._bm25_key = bm25
+        return self._bm25_cols
+
+    def _bm25(self, scope: Scope, k: int):
+        import numpy as np
+        from llama_index.retrievers.bm25 import BM25Retriever
+
+        cols = self._bm25_columns()
+        if cols is None:
+            return None
+        bm25, rows, codes, kinds = cols
+        mask = None
+        if not scope.unfiltered:
+            keep = np.ones(len(rows), dtype=bool)
+            if scope.meeting_ids is not None:
+                allowed = np.zeros(len(codes) + 1, dtype=bool)
+                allowed[[codes[m] for m in scope.meeting_ids if m in codes]] = True
+                keep &= allowed[rows]
+            if scope.kind:
+                keep &= kinds == scope.kind
+            if not keep.any():
+                return None
+            mask = keep.astype(int).tolist()
         try:
-            return BM25Retriever(existing_bm25=bm25, similarity_top_k=k, filters=filters, skip_stemming=False)
-        except ValueError:  # "All nodes were filtered out"
+            return BM25Retriever(existing_bm25=bm25, similarity_top_k=k, corpus_weight_mask=mask,
+                                 stemmer=_stemmer(), skip_stemming=False)
+        except ValueError:  # an empty index
             return None
 
     def passages(self, query: str, filters: Filters | None = None, k: int = 20, mode: str = "hybrid"):
@@ -153,22 +307,24 @@ class Retriever:
         from llama_index.core.retrievers import QueryFusionRetriever
 
         query = check_query(query)
-        if self.store.passage_count() == 0:
-            return []
-        mf = metadata_filters(self.store, filters or Filters())
-        if mf is False:
+        scope = self.scope(filters)  # refreshes the per-generation caches
+        if self._passages == 0:  # an empty count is never trusted from the cache: a writer may be mid-ingest
+            self._passages = self.store.passage_count()
+            if self._passages == 0:
+                return []
+        if scope.empty:
             return []
         retrievers = []
         if mode in ("hybrid", "vector"):
-            retrievers.append(self._vector(mf, k))
+            retrievers.append(self._vector(scope, k))
         if mode in ("hybrid", "bm25"):
-            bm = self._bm25(mf, k)
+            bm = self._bm25(scope, k)
             if bm is not None:
                 retrievers.append(bm)
         if not retrievers:
             return []
         if len(retrievers) == 1:
-            return retrievers[0].retrieve(query)[:k]
+            return scope.keep(retrievers[0].retrieve(query))[:k]
         fusion = QueryFusionRetriever(
             retrievers,
             llm=MockLLM(),  # num_queries=1: no query rewriting, so no LLM is ever called
@@ -178,7 +334,7 @@ class Retriever:
             similarity_top_k=k,
             use_async=False,
         )
-        return fusion.retrieve(query)
+        return scope.keep(fusion.retrieve(query))
 
     def search(self, query: str, filters: Filters | None = None, top_k: int = 5, mode: str = "hybrid",
                per_item: int = 3) -> list[SearchHit]:
@@ -186,7 +342,8 @@ class Retriever:
         nodes = self.passages(query, filters, k=max(top_k * 6, 20), mode=mode)
         # A meeting whose ingest was interrupted keeps its passages until the next write rolls
         # it back; readers only ever see complete meetings.
-        complete = {m.id for m in self.store.meetings()}
+        self._fresh()
+        complete = self._complete
         hits: dict[tuple[str, str], SearchHit] = {}
         for nws in nodes:
             md = nws.node.metadata
@@ -208,59 +365,35 @@ class Retriever:
         return list(hits.values())
 
 
+@lru_cache(maxsize=1)
+def _stemmer():
+    """PyStemmer's English stemmer, built once (BM25Retriever would build one per query)."""
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
 # --- question metadata -------------------------------------------------------------------
 
-_MONTHS_RX = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
-# Dates count as filters only when they date the meeting ("the January 2024 meeting",
-# "meeting in March 2022", "at its 4 January 2024 meeting"); "Ofsted's December 2021
-# visit" dates an event, not a meeting.
-_MEETING_DATE = re.compile(
-    rf"\b(?:(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?{_MONTHS_RX}\.?,?\s+(?P<year>(?:19|20)\d{{2}})(?:'s)?\s+(?:\w+\s+){{0,6}}?(?:meeting|session)"
-    rf"|(?:meeting|session|met)\s+(?:held\s+)?(?:in|on|of|during)\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month2>january|february|march|april|may|june|july|august|september|october|november|december)\.?,?\s+(?P<year2>(?:19|20)\d{{2}}))\b",
-    re.I,
-)
 
-
-def filters_from_question(question: str, store: MinutesStore, base: Filters | None = None) -> Filters:
-    """Obvious metadata in a question ("in January 2024", "the Safeguarding committee").
-
-    Only applied where it is unambiguous and the user set no filter of that kind: a
-    month+year or a year after "in/during", and a committee named by its full name or by a
-    distinctive word followed by committee/panel/board that matches exactly one stored
-    committee.
+def filters_from_question(question, store: MinutesStore, base: Filters | None = None) -> Filters:
+    """Filters for the meeting(s) a question points at (`rag.meeting_match.resolve_meetings`
+    on the parsed `rag.question.Question`): that meeting's id when it names exactly one, the
+    span of their dates when it names several, else the user's filters unchanged. Filters
+    the user set always stand.
     """
-    import calendar
+    from .meeting_match import resolve_meetings
+    from .question import profile
 
+    q = profile(question)
     f = replace(base) if base else Filters()
-    q = question
-    if not f.date_from and not f.date_to:
-        m = _MEETING_DATE.search(q)
-        if m:
-            month = MONTHS[(m.group("month") or m.group("month2")).lower()[:3]]
-            year = int(m.group("year") or m.group("year2"))
-            day = m.group("day") or m.group("day2")
-            if day and 1 <= int(day) <= calendar.monthrange(year, month)[1]:
-                f.date_from = f.date_to = date(year, month, int(day)).isoformat()
-            else:
-                f.date_from = date(year, month, 1).isoformat()
-                f.date_to = date(year, month, calendar.monthrange(year, month)[1]).isoformat()
-    if not f.committee:
-        committees = sorted({m.committee for m in store.meetings() if m.committee})
-        ql = q.lower()
-        full = [c for c in committees if c.lower() in ql]
-        if len(full) == 1:
-            f.committee = full[0]
-        else:
-            for m in re.finditer(r"\b([A-Za-z&' ]{3,60}?)\s+(?:committee|panel|board|cabinet|sub-committee)\b", q, re.I):
-                words = [w for w in re.findall(r"[a-z]+", m.group(1).lower()) if w not in _STOP and len(w) > 3]
-                if not words:
-                    continue
-                matches = [c for c in committees if all(w in c.lower() for w in words[-2:])]
-                if len(matches) == 1:
-                    f.committee = matches[0]
-                    break
+    if f.meeting_id:
+        return f
+    meetings = resolve_meetings(q.meeting, [m for m in store.meetings() if f.matches(m)])
+    if not meetings:
+        return f
+    if len(meetings) == 1:
+        f.meeting_id = meetings[0].id
+    elif not (f.date_from or f.date_to) and all(m.date for m in meetings):
+        f.date_from, f.date_to = min(m.date for m in meetings), max(m.date for m in meetings)
     return f
-
-
-_STOP = {"the", "what", "which", "when", "did", "does", "was", "were", "that", "this", "from", "with", "about",
-         "meeting", "meetings", "council", "county", "their", "there", "have", "been", "scrutiny", "overview"}

@@ -1,12 +1,15 @@
-"""The Streamlit app (issue 6) with streamlit.testing's AppTest: the real app script, the real
-store and model, in this process.
+"""The Streamlit app (issues 6 and 16) with streamlit.testing's AppTest: the real app script,
+the real store and model, in this process.
 
-Read-only tests share the session's sample store; the upload, escaping and remove tests
-build one small store of their own (one tiny document, embedded in a second or two).
+Read-only tests share the session's sample store; the upload, escaping, correction and
+remove tests build one small store of their own (tiny documents, embedded in a second or two).
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,9 +17,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "ui" / "app.py")
 # Generous: AppTest runs are in-process and quick, but a loaded CI machine is slow.
-TIMEOUT = 180
+TIMEOUT = 300
 
 UASC = "How many unaccompanied asylum seeking children were there?"
+# (committee, date) of meetings the tests open; ids are looked up (their form is the store's business).
+UASC_MEETING = ("Safeguarding Overview and Scrutiny Committee", "2023-09-14")
+BRIEFED = ("Safeguarding Overview and Scrutiny Committee", "2024-01-04")
+SAFE_STRONG_MEETING = ("Safe and Strong Communities Select Committee", "2021-03-01")
+PLAY_AREAS = ("Play Areas Committee", "2025-02-03")
 SAFE_STRONG = "Safe and Strong Communities Select Committee"
 SCRIPT_TITLE = "<script>alert(1)</script>"
 SMALL_DOC = f"""Test Parish Council
@@ -38,35 +46,61 @@ RESOLVED: That the swings be purchased from the approved supplier.
 
 The next meeting will be held on 3 March 2025.
 """.encode()
+# Minutes whose header states neither committee nor date: the app's correction form fixes them.
+UNDATED_DOC = b"""1. Water supply
+
+The group agreed to repair the standpipe on plot 12 before the summer. Three quotes had been obtained.
+
+2. Any other business
+
+There was no other business.
+"""
+# Private-use characters around words: the app's own highlight sentinels live there.
+FORGED_DOC = """Forgery Parish Council
+Minutes of the Lighting Committee meeting held on 5 May 2025
+
+1. Street lights
+
+The committee noted \ue001THIS IS NOT A QUOTE\ue000 the lamp columns on Mill Lane. \ue003Bold claim\ue000 here.
+
+RESOLVED: That new lamps be fitted on Mill Lane.
+""".encode()
 PNG_AS_TXT = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-def new_app(monkeypatch, store_root: Path, page: str | None = None):
+def new_app(monkeypatch, store_root: Path, page: str | None = None, params: dict | None = None, env: dict | None = None):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("MINUTES_STORE", str(store_root))
+    for k, v in (env or {}).items():
+        monkeypatch.setenv(k, v)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.run()
     assert not at.exception, at.exception
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
     if page:
         at.switch_page(page).run()
+        assert not at.exception, at.exception
+    elif params:
+        at.run()
         assert not at.exception, at.exception
     return at
 
 
 def texts(at) -> str:
-    """Everything the page shows as text: markdown, captions, alerts, expander labels."""
+    """Everything the page shows as text: markdown, captions, alerts, expander and link labels."""
     parts = [e.value for e in at.markdown] + [e.value for e in at.caption]
     for kind in (at.info, at.warning, at.error, at.success):
         parts += [e.value for e in kind]
     parts += [e.label for e in at.expander]
+    parts += [link.proto.label for link in at.get("page_link")]
+    parts += [b.label for b in at.button]
     return "\n".join(parts)
 
 
 def plain(md_text: str) -> str:
     """Escaped Markdown back to the text it shows."""
-    import re
-
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", md_text)
 
 
@@ -80,6 +114,11 @@ def ask(at, question: str):
     return at
 
 
+def links(at, page: str = "meetings") -> list[str]:
+    """Query strings of the page links to one page."""
+    return [link.proto.query_string for link in at.get("page_link") if page in link.proto.page]
+
+
 @pytest.fixture(scope="module")
 def small_store(tmp_path_factory, embed_model) -> Path:
     """An empty store this module writes to (the sample store is read-only)."""
@@ -87,53 +126,150 @@ def small_store(tmp_path_factory, embed_model) -> Path:
 
 
 def meeting_count(root: Path) -> int:
+    return len(open_store(root).meetings())
+
+
+def mid(root: Path, which: tuple[str, str]) -> str:
+    """The id of the stored meeting of that committee on that date."""
+    committee, day = which
+    return next(m.id for m in open_store(root).meetings() if m.committee == committee and m.date == day)
+
+
+def open_store(root: Path):
     from rag.config import Settings
     from rag.store import MinutesStore
 
-    return len(MinutesStore.open(Settings.from_options(store=root)).meetings())
+    return MinutesStore.open(Settings.from_options(store=root))
 
 
-# --- Ask -----------------------------------------------------------------------------------
+def upload(at, files: list[tuple[str, bytes]]):
+    at.file_uploader(key="upload_files").set_value([(name, data, "text/plain") for name, data in files])
+    next(b for b in at.button if "Add to the store" in b.label).click().run()
+    assert not at.exception, at.exception
+    return at
 
 
-def test_ask_answers_with_numbered_citations_and_the_whole_item(monkeypatch, sample_store):
+def ensure_small_doc(monkeypatch, small_store: Path) -> None:
+    if not any(m.committee == "Play Areas Committee" for m in open_store(small_store).meetings()):
+        upload(new_app(monkeypatch, small_store, "app_add_minutes.py"), [("play areas.txt", SMALL_DOC)])
+
+
+# --- Ask: answers and citations -------------------------------------------------------------
+
+
+def test_answer_cites_and_previews_the_quote_in_context(monkeypatch, sample_store):
     at = new_app(monkeypatch, sample_store.root)
     assert any("main decisions" in b.label for b in at.button), "example questions are offered"
     ask(at, UASC)
     assert len(at.chat_message) == 2
-    answer = at.chat_message[1]
-    body = "\n".join(m.value for m in answer.markdown)
+    body = "\n".join(m.value for m in at.chat_message[1].markdown)
     assert "104" in body and "\\[1\\]" in body  # numbered marker, escaped so it renders as text
     labels = citation_labels(at)
-    assert labels and "item 15" in labels[0] and labels[0].startswith("\\[1\\]")
-    item = at.expander[0]
-    shown = "\n".join(m.value for m in item.markdown)
-    assert ":orange-background[" in shown and "104" in shown  # quoted sentence highlighted in the item
-    assert "Children in Care Programme" in shown  # the whole item, not just the quote
-    links = [link for link in at.get("page_link") if "meetings" in link.proto.page]
-    assert links, "each citation links to its meeting"
-    assert "safeguarding-overview-and-scrutiny-committee-2023-09-14" in links[0].proto.query_string
+    # The label says where: committee, date, item and title.
+    assert labels and labels[0].startswith("\\[1\\]")
+    assert "Safeguarding Overview and Scrutiny Committee · 14 Sep 2023 · item 15" in plain(labels[0])
+    preview = "\n".join(m.value for m in at.expander[0].markdown)
+    # The quoted sentence strongly highlighted (bold on orange) ...
+    assert re.search(r":orange-background\[\*\*[^\]]*104", preview)
+    # ... with its neighbours, not the whole item (the item goes on for thousands of characters).
+    item = open_store(sample_store.root).get_meeting(mid(sample_store.root, UASC_MEETING)).item("15")
+    assert len(plain(preview)) < len(item.text) / 2
+    assert "show the whole item" in [t.label.lower() for t in at.toggle]
+    # Each citation links to its meeting and item, and offers the original document.
+    assert any(f"meeting={mid(sample_store.root, UASC_MEETING)}" in q and "item=15" in q for q in links(at))
+    assert any("original" in b.label.lower() for b in at.get("download_button"))
+
+
+def test_show_whole_item_toggle(monkeypatch, sample_store):
+    at = ask(new_app(monkeypatch, sample_store.root), UASC)
+    short = "\n".join(m.value for m in at.expander[0].markdown)
+    at.toggle[0].set_value(True).run()
+    assert not at.exception, at.exception
+    whole = "\n".join(m.value for m in at.expander[0].markdown)
+    assert "Children in Care Programme" in whole and len(whole) > 2 * len(short)
+    assert re.search(r":orange-background\[\*\*[^\]]*104", whole)  # still highlighted in the whole item
+
+
+def test_source_link_is_served_by_the_app_when_the_route_exists(monkeypatch, sample_store):
+    at = ask(new_app(monkeypatch, sample_store.root, env={"MINUTES_SOURCE_ROUTE": "1"}), UASC)
+    buttons = at.get("link_button")
+    urls = [b.proto.url for b in buttons]
+    assert f"source/{mid(sample_store.root, UASC_MEETING)}" in urls, urls
+
+
+def test_answer_speaks_plain_language(monkeypatch, sample_store):
+    at = ask(new_app(monkeypatch, sample_store.root), UASC)
+    shown = plain(texts(at))
+    root = str(sample_store.root)
+    assert root not in shown and str(Path(root).parent) not in shown, "no file-system paths"
+    assert not re.search(r"confidence|score \d|engine:|extractive", shown, re.I), "no scores or engine names"
+    ask(at, "What is the capital of France?")
+    assert not re.search(r"score|confidence", plain(texts(at)), re.I)
 
 
 def test_committee_filter_changes_the_answer(monkeypatch, sample_store):
     at = new_app(monkeypatch, sample_store.root)
     at.sidebar.selectbox(key="ask_committee").set_value(SAFE_STRONG).run()
     ask(at, UASC)
-    assert "filtered to committee" in texts(at)
+    assert "Only committee" in texts(at)
     labels = citation_labels(at)
-    # Item 15 of the Safeguarding committee answered without the filter; with it, only the
-    # Safe and Strong Communities committee can be cited (or the engine refuses).
     assert all(SAFE_STRONG in label for label in labels), labels
     assert not any("item 15" in label for label in labels)
     assert "104" not in "\n".join(m.value for m in at.chat_message[1].markdown)
+    assert at.query_params.get("committee") in (SAFE_STRONG, [SAFE_STRONG])
 
 
-def test_refusal_is_shown_as_a_refusal_not_an_error(monkeypatch, sample_store):
+def test_refusal_says_what_was_searched_and_links_the_closest_items(monkeypatch, sample_store):
     at = new_app(monkeypatch, sample_store.root)
     ask(at, "What is the capital of France?")
     assert not at.error
-    assert any("The minutes don't say" in i.value.replace("\\", "") for i in at.info)
+    assert any("The minutes don't say" in plain(i.value) for i in at.info)
     assert not citation_labels(at)
+    assert "Searched all 5 meetings" in texts(at)
+    assert links(at), "the closest items are links to read"
+    assert not any(b.label == "Search all meetings" for b in at.button), "no filters were on"
+
+
+def test_filtered_refusal_offers_search_all_meetings(monkeypatch, sample_store):
+    at = new_app(monkeypatch, sample_store.root)
+    at.sidebar.selectbox(key="ask_committee").set_value(SAFE_STRONG).run()
+    ask(at, "What is the capital of France?")
+    assert any("The minutes don't say" in plain(i.value) for i in at.info)
+    assert f"Searched 1 meeting of {SAFE_STRONG}" in plain(texts(at))
+    next(b for b in at.button if b.label == "Search all meetings").click().run()
+    assert not at.exception, at.exception
+    assert at.sidebar.selectbox(key="ask_committee").value == "All committees"
+    assert len(at.chat_message) == 4, "asked again"
+    assert "Searched all 5 meetings" in "\n".join(c.value for c in at.chat_message[-1].caption)
+
+
+def test_whitespace_question_is_blocked_not_an_error(monkeypatch, sample_store):
+    at = ask(new_app(monkeypatch, sample_store.root), "   \n  ")
+    assert not at.error and not at.chat_message
+    assert "Type a question first" in texts(at)
+
+
+def test_too_long_question_is_explained_and_kept(monkeypatch, sample_store):
+    long_q = "What was decided about the budget? " * 80  # 2,800 characters
+    at = ask(new_app(monkeypatch, sample_store.root), long_q)
+    assert not at.chat_message, "not asked"
+    warning = plain("\n".join(w.value for w in at.warning))
+    assert "limit is 2,000" in warning and f"{len(long_q.strip()):,} characters" in warning
+    box = at.text_area(key="ask_draft_edit")
+    assert box.value.strip() == long_q.strip(), "the text is kept to shorten"
+    assert any("/ 2,000 characters" in c.value for c in at.caption)
+    box.set_value(UASC).run()
+    at.button(key="ask_draft_go").click().run()
+    assert not at.exception, at.exception
+    assert citation_labels(at), "the shortened question is answered"
+
+
+def test_a_question_link_asks_it(monkeypatch, sample_store):
+    at = new_app(monkeypatch, sample_store.root, params={"q": UASC})
+    assert len(at.chat_message) == 2
+    assert "104" in "\n".join(m.value for m in at.chat_message[1].markdown)
+    at.run()  # a rerun (a reload keeps the address) does not ask twice
+    assert len(at.chat_message) == 2
 
 
 def test_empty_store_explains_how_to_add_minutes(monkeypatch, tmp_path):
@@ -143,46 +279,116 @@ def test_empty_store_explains_how_to_add_minutes(monkeypatch, tmp_path):
     assert not at.chat_input
 
 
-# --- Meetings, decisions, timeline, evaluate -----------------------------------------------------
+# --- Meetings ------------------------------------------------------------------------------------
 
 
 def test_meetings_page_lists_meetings_and_shows_a_briefing(monkeypatch, sample_store):
     at = new_app(monkeypatch, sample_store.root, "app_meetings.py")
     table = at.dataframe[0].value
-    assert len(table) == 5 and {"Committee", "Date", "Items", "Truncated items", "Warnings"} <= set(table.columns)
-    mid = "safeguarding-overview-and-scrutiny-committee-2024-01-04"
-    at.selectbox(key="meeting_pick").set_value(mid).run()
+    assert len(table) == 5 and {"Committee", "Date", "Items"} <= set(table.columns)
+    briefed = mid(sample_store.root, BRIEFED)
+    at.selectbox(key="meeting_pick").set_value(briefed).run()
     assert not at.exception, at.exception
-    assert at.query_params.get("meeting") in (mid, [mid])
-    assert [s.value for s in at.subheader][:1] == ["Decisions"]
+    assert at.query_params.get("meeting") in (briefed, [briefed])
+    assert [s.value for s in at.header][1:2] == ["Decisions"]
     shown = texts(at)
-    assert "Homes for Children in Our Care" in shown and "\\[item 28\\]" in shown
+    assert "Homes for Children in Our Care" in shown
+    # [item N] tags are links to that item's heading in the briefing.
+    assert "[\\[item 28\\]](#item-28)" in shown
+    assert any(h.proto.anchor == "item-28" and "Homes for Children" in h.value for h in at.subheader)
     assert {b.label for b in at.get("download_button")} >= {"Download Markdown", "Download Word (DOCX)"}
-    assert any("28. Homes for Children in Our Care" in plain(e.label) for e in at.expander)  # items with flags
+    assert any("28. Homes for Children in Our Care" in plain(e.label) for e in at.expander)
     assert any("truncated in source" in e.label for e in at.expander)
+    assert str(sample_store.root) not in shown and "Source:" not in shown
+
+
+def test_item_link_opens_that_item_first_with_decisions_first(monkeypatch, sample_store):
+    briefed = mid(sample_store.root, BRIEFED)
+    at = new_app(monkeypatch, sample_store.root, "app_meetings.py", params={"meeting": briefed, "item": "28"})
+    assert at.selectbox(key="meeting_pick").value == briefed
+    assert at.subheader[0].value == "Item 28\\: Homes for Children in Our Care"
+    first = [m.value for m in at.markdown if "Decided" in m.value or "Scrutiny Committee considered" in m.value]
+    assert first and first[0].startswith("**Decided:**"), "the item's decisions come before its text"
 
 
 def test_a_link_opens_that_meeting(monkeypatch, sample_store):
-    from streamlit.testing.v1 import AppTest
+    wanted = mid(sample_store.root, SAFE_STRONG_MEETING)
+    at = new_app(monkeypatch, sample_store.root, "app_meetings.py", params={"meeting": wanted})
+    assert at.selectbox(key="meeting_pick").value == wanted
 
-    monkeypatch.setenv("MINUTES_STORE", str(sample_store.root))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+
+def test_meeting_opens_from_the_briefing_cache(monkeypatch, sample_store):
+    """The briefing is cached by the meeting's content: a second visit does not brief again
+    (timings belong in eval/bench.py; here: the briefing function is not called)."""
+    import rag.brief as brief
+
+    at = new_app(monkeypatch, sample_store.root, "app_meetings.py", params={"meeting": mid(sample_store.root, BRIEFED)})
+    calls = []
+    real = brief.briefing
+    monkeypatch.setattr(brief, "briefing", lambda *a, **k: calls.append(1) or real(*a, **k))
     at.run()
-    at.query_params["meeting"] = "safe-and-strong-communities-select-committee-2021-03-01"
-    at.switch_page("app_meetings.py").run()
     assert not at.exception, at.exception
-    assert at.selectbox(key="meeting_pick").value == "safe-and-strong-communities-select-committee-2021-03-01"
+    assert calls == [] and "Decisions" in [h.value for h in at.header]
 
 
-def test_decisions_register_is_searchable_with_csv(monkeypatch, sample_store):
+# --- Decisions register -------------------------------------------------------------------------
+
+
+def register_rows(at) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("**") and "\n" in m.value and "·" not in m.value]
+
+
+def test_register_hides_procedural_rows_and_filters(monkeypatch, sample_store):
     at = new_app(monkeypatch, sample_store.root, "app_decisions.py")
-    everything = at.dataframe[0].value
-    assert len(everything) >= 10 and "Decision" in everything.columns
-    at.text_input(key="dec_search").set_value("Work Programme").run()
-    found = at.dataframe[0].value
-    assert 0 < len(found) < len(everything)
-    assert all("work programme" in " ".join(map(str, row)).lower() for row in found.itertuples())
-    assert [b.label for b in at.get("download_button")] == ["Download CSV"]
+    shown = texts(at)
+    assert "procedural hidden" in shown
+    decisions_text = plain("\n".join(m.value for m in at.markdown))
+    assert "correct record" not in decisions_text.lower() and "be confirmed" not in decisions_text.lower()
+    count = int(re.search(r"\*\*(\d+)\*\* decision", shown).group(1))
+    at.checkbox(key="procedural").check().run()
+    everything = int(re.search(r"\*\*(\d+)\*\* decision", texts(at)).group(1))
+    assert everything > count
+    assert "confirmed" in plain("\n".join(m.value for m in at.markdown)).lower()
+    at.text_input(key="text").set_value("work programme").run()
+    assert not at.exception, at.exception
+    found = int(re.search(r"\*\*(\d+)\*\* decision", texts(at)).group(1))
+    assert 0 < found < everything
+    # Each row links to its meeting and item.
+    assert links(at) and all("item=" in q for q in links(at))
+    at.selectbox(key="committee").set_value(SAFE_STRONG).run()
+    assert int(re.search(r"\*\*(\d+)\*\* decision", texts(at)).group(1)) <= found
+
+
+def test_register_csv_has_a_bom_and_a_source_column(monkeypatch, sample_store):
+    from rag.indexing import decisions
+    from ui.app_register import register_csv
+
+    at = new_app(monkeypatch, sample_store.root, "app_decisions.py")
+    assert any(b.label == "Download CSV" for b in at.get("download_button"))
+    data = register_csv(decisions(sample_store), sample_store.meetings())
+    assert data.startswith("\ufeff".encode("utf-8")), "a BOM, so Excel reads UTF-8"
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert {"source", "outcome", "mover", "seconder", "vote"} <= set(rows[0])
+    src = rows[0].index("source")
+    assert len(rows) > 5 and all(r[src].endswith(".txt") for r in rows[1:])
+
+
+# --- Members ---------------------------------------------------------------------------------------
+
+
+def test_member_page_shows_attendance(monkeypatch, sample_store):
+    at = new_app(monkeypatch, sample_store.root, "app_members.py")
+    names = at.selectbox(key="member_pick").options
+    assert "Nathan Desmond" in names, names[:20]
+    at.selectbox(key="member_pick").set_value("Nathan Desmond").run()
+    assert not at.exception, at.exception
+    assert at.query_params.get("member") in ("Nathan Desmond", ["Nathan Desmond"])
+    shown = plain(texts(at))
+    assert "1 apologies" in shown.replace("*", "")
+    assert links(at), "each meeting in the record links to that meeting"
+
+
+# --- Timeline ----------------------------------------------------------------------------------------
 
 
 def test_timeline_lists_a_topic_in_date_order(monkeypatch, sample_store):
@@ -193,16 +399,45 @@ def test_timeline_lists_a_topic_in_date_order(monkeypatch, sample_store):
     assert any("children in care" in s.value for s in at.subheader)
     dates = [m.value[2:12] for m in at.markdown if m.value.startswith("**20")]
     assert len(dates) >= 2 and dates == sorted(dates)
-    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"), "a chart of entries per month"
+    assert "relevance" not in texts(at)
+    assert all("item=" in q for q in links(at))
 
 
-def test_evaluate_runs_uploaded_fixtures(monkeypatch, sample_store, tmp_path):
+# --- Settings and evaluation (Admin) -----------------------------------------------------------------
+
+
+def test_test_model_only_under_advanced_label(monkeypatch, sample_store):
+    at = new_app(monkeypatch, sample_store.root)
+    assert not any("engine" in s.label.lower() for s in at.sidebar.selectbox), "no engine choice for councillors"
+    at.switch_page("app_evaluate.py").run()
+    options = at.radio(key="set_engine").options
+    assert options[0].startswith("Quote the minutes")
+    test_option = next(o for o in options if "test model" in o.lower())
+    assert "advanced" in test_option.lower()
+    at.radio(key="set_engine").set_value(test_option).run()
+    assert at.session_state["llm_spec"] == "local"
+    assert any("testing only" in w.value for w in at.warning)
+
+
+def test_quick_evaluation_runs_a_sample_with_an_estimate(monkeypatch, sample_store):
+    at = new_app(monkeypatch, sample_store.root, "app_evaluate.py")
+    assert any("quick check" in c.value and "minute" in c.value for c in at.caption), "a time estimate is shown"
+    at.radio(key="ev_size").set_value(at.radio(key="ev_size").options[0])  # quick check: 20 questions
+    at.checkbox(key="ev_answers").uncheck()  # retrieval only keeps the test quick
+    next(b for b in at.button if b.label == "Run evaluation").click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    assert len(at.dataframe[-1].value) == 20
+
+
+def test_evaluate_runs_uploaded_fixtures(monkeypatch, sample_store):
     rows = [json.loads(line) for line in (ROOT / "eval" / "fixtures" / "sample.jsonl").read_text().splitlines() if line.strip()]
     picked = [next(r for r in rows if r.get("answer")), next(r for r in rows if r.get("answer") is None)]
     at = new_app(monkeypatch, sample_store.root, "app_evaluate.py")
     at.radio(key="ev_source").set_value("Upload a .jsonl file")
+    at.radio(key="ev_size").set_value("All questions")
     at.file_uploader(key="ev_upload").set_value(("mine.jsonl", "\n".join(map(json.dumps, picked)).encode(), "application/json"))
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Run evaluation").click().run()
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     table = at.dataframe[-1].value
@@ -210,26 +445,21 @@ def test_evaluate_runs_uploaded_fixtures(monkeypatch, sample_store, tmp_path):
     assert {m.label for m in at.metric} >= {"Correct (answerable)", "Refusal accuracy"}
 
 
-# --- Add minutes, escaping, remove (own store) -----------------------------------------------
-
-
-def upload(at, files: list[tuple[str, bytes]]):
-    at.file_uploader(key="upload_files").set_value([(name, data, "text/plain") for name, data in files])
-    next(b for b in at.button if "Add to the store" in b.label).click().run()
-    assert not at.exception, at.exception
-    return at
+# --- Add minutes, escaping, correction, remove (own store) ------------------------------------------
 
 
 def test_upload_adds_meetings_and_reports_bad_files(monkeypatch, small_store):
     at = new_app(monkeypatch, small_store, "app_add_minutes.py")
-    upload(at, [("play areas.txt", SMALL_DOC), ("image.txt", PNG_AS_TXT), ("empty.txt", b"")])
+    upload(at, [("play areas.txt", SMALL_DOC), ("image.txt", PNG_AS_TXT), ("empty.txt", b""), ("notes.xyz", b"hello")])
     errors = "\n".join(e.value for e in at.error)
     assert "image\\.txt" in errors and "PNG" in errors
     assert "empty\\.txt" in errors and "empty" in errors
+    assert "notes\\.xyz" in errors and "\\.xyz files" in errors, "an unsupported type is named after submit"
     summary = at.dataframe[0].value.set_index("File")["Outcome"].to_dict()
-    assert summary == {"play areas.txt": "added", "image.txt": "failed", "empty.txt": "failed"}
+    assert summary == {"play areas.txt": "added", "image.txt": "failed", "empty.txt": "failed", "notes.xyz": "failed"}
     assert meeting_count(small_store) == 1
     assert (small_store / "uploads" / "play areas.txt").read_bytes() == SMALL_DOC
+    assert not (small_store / "uploads" / "notes.xyz").exists()
 
     # The same file again changes nothing; a bad file alone leaves the store as it was.
     upload(at, [("play areas.txt", SMALL_DOC)])
@@ -237,15 +467,12 @@ def test_upload_adds_meetings_and_reports_bad_files(monkeypatch, small_store):
     upload(at, [("image.txt", PNG_AS_TXT)])
     assert "image\\.txt" in "\n".join(e.value for e in at.error)
     assert meeting_count(small_store) == 1
-    assert sorted(p.name for p in (small_store / "uploads").iterdir()) == ["empty.txt", "image.txt", "play areas.txt"]
 
 
 def test_script_in_a_title_renders_as_text(monkeypatch, small_store):
-    if meeting_count(small_store) == 0:
-        at = new_app(monkeypatch, small_store, "app_add_minutes.py")
-        upload(at, [("play areas.txt", SMALL_DOC)])
+    ensure_small_doc(monkeypatch, small_store)
     at = new_app(monkeypatch, small_store, "app_meetings.py")
-    at.selectbox(key="meeting_pick").set_value("play-areas-committee-2025-02-03").run()
+    at.selectbox(key="meeting_pick").set_value(mid(small_store, PLAY_AREAS)).run()
     assert not at.exception, at.exception
     at2 = ask(new_app(monkeypatch, small_store), "How much was spent on new swings?")
     for app in (at, at2):
@@ -258,18 +485,63 @@ def test_script_in_a_title_renders_as_text(monkeypatch, small_store):
         assert not app.get("html")
 
 
+def test_private_use_characters_cannot_forge_a_highlight(monkeypatch, small_store):
+    at = new_app(monkeypatch, small_store, "app_add_minutes.py")
+    upload(at, [("lighting.txt", FORGED_DOC)])
+    meeting = next(m for m in open_store(small_store).meetings() if m.committee == "Lighting Committee")
+    at = new_app(monkeypatch, small_store, "app_meetings.py", params={"meeting": meeting.id, "item": "1"})
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "THIS IS NOT A QUOTE" in shown
+    assert not re.search(r"background\[\**THIS IS NOT", shown), "no highlight forged from the document's characters"
+    assert not re.search(r"background\[\**Bold claim", shown)
+    assert not re.search("[\ue000-\uf8ff]", texts(at)), "private-use characters never reach the page"
+    from ui.app_common import highlighted, md
+
+    assert md("a\ue001b\u202ec\x07d") == "abcd"
+    body, _ = highlighted("x \ue001y\ue000 z quoted words here", [("quoted words", "quote")])
+    assert body.count("background[") == 1
+
+
+def test_correcting_details_rewrites_the_sidecar_and_reindexes(monkeypatch, small_store):
+    at = new_app(monkeypatch, small_store, "app_add_minutes.py")
+    upload(at, [("allotments.txt", UNDATED_DOC)])
+    before = {m.id for m in open_store(small_store).meetings()}
+    meeting = next(m for m in open_store(small_store).meetings() if Path(m.source).name == "allotments.txt")
+    assert not meeting.date
+    at = new_app(monkeypatch, small_store, "app_meetings.py", params={"meeting": meeting.id})
+    assert "add it under Correct details" in plain(texts(at))
+    at.text_input(key="fix_committee").set_value("Allotments Working Group")
+    at.text_input(key="fix_date").set_value("12 March")  # not a date: refused, nothing changed
+    next(b for b in at.button if b.label == "Save the correction").click().run()
+    assert "YYYY-MM-DD" in plain("\n".join(e.value for e in at.error))
+    assert {m.id for m in open_store(small_store).meetings()} == before
+    at.text_input(key="fix_date").set_value("2025-03-12")
+    next(b for b in at.button if b.label == "Save the correction").click().run()
+    assert not at.exception, at.exception
+    after = open_store(small_store).meetings()
+    fixed = [m for m in after if Path(m.source).name == "allotments.txt"]
+    assert len(fixed) == 1 and len(after) == len(before), "corrected in place, not duplicated"
+    assert fixed[0].committee == "Allotments Working Group" and fixed[0].date == "2025-03-12"
+    side = json.loads((small_store / "uploads" / "allotments.meta.json").read_text())
+    assert side == {"committee": "Allotments Working Group", "date": "2025-03-12"}
+    assert at.selectbox(key="meeting_pick").value == fixed[0].id
+    assert "Saved" in "\n".join(s.value for s in at.success)
+    # The corrected meeting answers with its new details.
+    at = ask(new_app(monkeypatch, small_store), "What did the group agree about the standpipe?")
+    assert any("Allotments Working Group" in label for label in citation_labels(at))
+
+
 def test_remove_asks_for_confirmation(monkeypatch, small_store):
-    if meeting_count(small_store) == 0:
-        at = new_app(monkeypatch, small_store, "app_add_minutes.py")
-        upload(at, [("play areas.txt", SMALL_DOC)])
+    ensure_small_doc(monkeypatch, small_store)
+    n = meeting_count(small_store)
     at = new_app(monkeypatch, small_store, "app_meetings.py")
-    at.selectbox(key="meeting_pick").set_value("play-areas-committee-2025-02-03").run()
+    at.selectbox(key="meeting_pick").set_value(mid(small_store, PLAY_AREAS)).run()
     at.button(key="remove").click().run()
-    assert meeting_count(small_store) == 1, "nothing is removed before confirming"
+    assert meeting_count(small_store) == n, "nothing is removed before confirming"
     at.button(key="remove_cancel").click().run()
-    assert meeting_count(small_store) == 1
+    assert meeting_count(small_store) == n
     at.button(key="remove").click().run()
     at.button(key="remove_confirm").click().run()
     assert not at.exception, at.exception
-    assert meeting_count(small_store) == 0
+    assert meeting_count(small_store) == n - 1
     assert "Removed Play Areas Committee" in "\n".join(s.value for s in at.success)

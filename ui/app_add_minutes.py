@@ -1,6 +1,7 @@
 """Add minutes: upload documents, parse and embed them, and report what happened per file."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -20,8 +21,10 @@ st.markdown("Upload minutes documents (text, Markdown, HTML, PDF or Word). Each 
             "Uploading the same file again changes nothing.")
 
 with st.form("upload_form", clear_on_submit=True):
-    files = st.file_uploader("Minutes documents", type=common.UPLOAD_TYPES, accept_multiple_files=True,
-                             key="upload_files")
+    # No type= filter: the browser would refuse other files with a note that vanishes on submit;
+    # instead each unsupported file is named in the result below.
+    files = st.file_uploader(f"Minutes documents ({', '.join('.' + t for t in common.UPLOAD_TYPES)})",
+                             accept_multiple_files=True, key="upload_files")
     st.markdown("**Details to use where the documents don't state them correctly** (optional; applies to every "
                 "file in this upload)")
     c1, c2, c3 = st.columns(3)
@@ -57,9 +60,9 @@ def summarise(report, names: dict[str, str]) -> list[dict]:
         name = names.get(path, Path(path).name)
         m = by_source.get(path)
         if path in failed:
-            outcome, detail = "failed", failed[path].removeprefix(f"{Path(path).name}: ")
+            outcome, detail = "failed", common.plain_error(failed[path]).removeprefix(f"{Path(path).name}: ")
         elif path in skipped:
-            outcome, detail = "skipped", skipped[path]
+            outcome, detail = "skipped", re.sub(r"\s*\(to store it under new details.*\)$", "", skipped[path])
         elif m is None:
             outcome, detail = "not stored", ""
         else:
@@ -81,6 +84,15 @@ if submitted:
     if not files:
         st.warning("Choose one or more files first.")
         st.stop()
+    unsupported = [f for f in files if Path(f.name).suffix.lower().lstrip(".") not in common.UPLOAD_TYPES]
+    files = [f for f in files if f not in unsupported]
+    refused = [{"File": f.name, "Outcome": "failed", "Meeting": "",
+                "Details": (f"{Path(f.name).suffix or 'files without an extension'} files are not minutes documents "
+                            f"this app can read; use {', '.join('.' + t for t in common.UPLOAD_TYPES)}"),
+                "Warnings": []} for f in unsupported]
+    if not files:
+        st.session_state["upload_summary"] = refused
+        st.rerun()
     paths = save_uploads(files)
     names = {str(p): p.name for p in paths}
     with st.status(f"Adding {len(paths)} file{'s' if len(paths) != 1 else ''}…", expanded=True) as status:
@@ -103,7 +115,7 @@ if submitted:
             status.update(label="Nothing was stored", state="error")
             st.error(md_inline(exc))
             st.stop()
-        rows = summarise(report, names)
+        rows = summarise(report, names) + refused
         bad = sum(r["Outcome"] == "failed" for r in rows)
         status.update(label=f"Done: {len(rows) - bad} of {len(rows)} file{'s' if len(rows) != 1 else ''} read",
                       state="error" if bad and bad == len(rows) else "complete", expanded=False)
@@ -120,12 +132,14 @@ if rows:
             st.error(f"**{md_inline(r['File'])}** could not be added: {md_inline(r['Details'])}", icon=":material/error:")
         elif r["Outcome"] == "skipped":
             st.warning(f"**{md_inline(r['File'])}** was skipped: {md_inline(r['Details'])}", icon=":material/info:")
-    st.dataframe(pd.DataFrame([{k: v for k, v in r.items() if k != "Warnings"} for r in rows]), hide_index=True)
+    st.dataframe(pd.DataFrame([{k: v for k, v in r.items() if k not in ("Warnings", "Meeting")} for r in rows]),
+                 hide_index=True)
     warned = [r for r in rows if r["Warnings"]]
     for r in warned:
         with st.expander(f"Warnings for {md_inline(r['File'])} ({len(r['Warnings'])})"):
             for w in r["Warnings"]:
                 st.markdown(f"- {md_inline(w)}")
-    stored_ids = [r["Meeting"] for r in rows if r["Meeting"] and r["Outcome"] in ("added", "updated", "unchanged")]
-    for mid in stored_ids:
-        common.meeting_link(mid, label=f"Open {md_inline(mid)}")
+    titles = {m.id: m.title for m in common.meetings(store)}
+    for r in rows:
+        if r["Meeting"] and r["Outcome"] in ("added", "updated", "unchanged"):
+            common.meeting_link(r["Meeting"], label=md_inline(f"Open {r['File']} ({titles.get(r['Meeting'], 'the meeting')})"))

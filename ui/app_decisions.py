@@ -1,15 +1,21 @@
-"""Decisions: the register of every resolution, searchable, sortable, downloadable."""
+"""Decisions: the register of every decision, filterable, each row linked to its meeting and
+item, downloadable as CSV that opens cleanly in Excel.
+
+Rows wrap their text (nothing is cut off or readable only on hover) and are laid out as
+columns that stack into cards on a narrow screen. Procedural decisions ("the minutes of the
+last meeting were confirmed as a correct record") are hidden unless asked for. Every filter
+is part of the address (`/decisions?committee=...&outcome=...&text=...`).
+"""
 from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from ingest.errors import MinutesError
-from rag.indexing import decisions, decisions_csv
+from ingest.model import display_date
 from ui import app_common as common
-from ui.app_common import md_inline
+from ui.app_common import md, md_inline
 
 store, _ = common.get_store()
 stored = common.meetings(store)
@@ -20,46 +26,79 @@ if not stored:
     common.first_run_message(store)
     st.stop()
 
+PAGE_SIZE = 25
 ALL = "All committees"
-c1, c2, c3 = st.columns([2, 1, 1])
-committee = c1.selectbox("Committee", [ALL, *common.committees(stored)], key="dec_committee")
-date_from = c2.date_input("From", value=None, key="dec_from", format="YYYY-MM-DD")
-date_to = c3.date_input("To", value=None, key="dec_to", format="YYYY-MM-DD")
-search = st.text_input("Search the decisions", key="dec_search", placeholder="words in the decision, item or committee",
-                       icon=":material/search:")
+
+from ui.app_register import all_decisions, filtered, procedural, register_csv, vote_text  # noqa: E402
+
+# --- filters (each one part of the address) --------------------------------------------------
+
+rows = all_decisions(store)
+outcomes = sorted({d.outcome for d in rows if d.outcome})
+text = st.text_input("Words in the decision or item", key="text", bind="query-params",
+                     placeholder="e.g. budget, play area, recruitment", icon=":material/search:")
+# The other filters fold away (a phone would otherwise show a screen of filters before any row).
+narrowed = any(st.query_params.get(k) for k in ("committee", "from", "to", "member", "outcome", "procedural"))
+with st.expander("More filters: committee, dates, member, outcome", expanded=narrowed, icon=":material/filter_list:"):
+    c1, c2, c3 = st.columns([2, 1, 1])
+    committee = c1.selectbox("Committee", [ALL, *common.committees(stored)], key="committee", bind="query-params")
+    date_from = c2.date_input("From", value=None, key="from", format="YYYY-MM-DD", bind="query-params")
+    date_to = c3.date_input("To", value=None, key="to", format="YYYY-MM-DD", bind="query-params")
+    c5, c6 = st.columns([2, 1])
+    member = c5.text_input("Member", key="member", bind="query-params", placeholder="who moved, seconded or voted")
+    outcome = c6.selectbox("Outcome", ["Any outcome", *outcomes], key="outcome", bind="query-params")
+    show_procedural = st.checkbox("Include procedural decisions (minutes confirmed, apologies, declarations)",
+                                  key="procedural", bind="query-params")
+
 
 try:
-    rows = decisions(store, None if committee == ALL else committee,
-                     date_from.isoformat() if isinstance(date_from, date) else None,
-                     date_to.isoformat() if isinstance(date_to, date) else None)
+    matching = filtered(rows, None if committee == ALL else committee,
+                        date_from.isoformat() if isinstance(date_from, date) else None,
+                        date_to.isoformat() if isinstance(date_to, date) else None,
+                        None if outcome == "Any outcome" else outcome, member.strip(), text.strip())
 except MinutesError as exc:
     st.error(md_inline(exc))
     st.stop()
+hidden = 0 if show_procedural else sum(procedural(d) for d in matching)
+shown = matching if show_procedural else [d for d in matching if not procedural(d)]
 
-frame = pd.DataFrame(
-    [{"Date": d.date or "", "Committee": d.committee or "", "Council": d.council or "", "Item": d.item_number,
-      "Item title": d.item_title, "Decision": d.text, "Meeting id": d.meeting_id} for d in rows],
-    columns=["Date", "Committee", "Council", "Item", "Item title", "Decision", "Meeting id"],
-)
-if search.strip():
-    words = search.lower().split()
-    haystack = frame[["Committee", "Council", "Item", "Item title", "Decision"]].astype(str).agg(" ".join, axis=1).str.lower()
-    frame = frame[haystack.apply(lambda text: all(w in text for w in words))]
+top = st.container(horizontal=True, vertical_alignment="center")
+top.markdown(f"**{len(shown)}** decision{'s' if len(shown) != 1 else ''}"
+             + (f" · {hidden} procedural hidden" if hidden else "") + f" · {len(rows)} in the register")
+top.download_button("Download CSV", register_csv(shown, stored), file_name="decisions.csv", mime="text/csv",
+                    icon=":material/download:", on_click="ignore", disabled=not shown, key="dec_csv")
 
-st.caption(f"{len(frame)} of {len(rows)} decision{'s' if len(rows) != 1 else ''}. "
-           "Click a column heading to sort; hover a cell to read it in full.")
-st.dataframe(
-    frame, hide_index=True, width="stretch", height=min(38 + 35 * max(len(frame), 1), 640),
-    column_order=["Date", "Committee", "Item", "Decision", "Item title", "Council", "Meeting id"],
-    column_config={
-        "Date": st.column_config.TextColumn(width=90),
-        "Committee": st.column_config.TextColumn(width=220),
-        "Item": st.column_config.TextColumn(width=60),
-        "Decision": st.column_config.TextColumn(width=520),
-        "Item title": st.column_config.TextColumn(width=220),
-    },
-)
-shown = [d for d in rows if (d.meeting_id, d.item_number, d.text) in
-         set(zip(frame["Meeting id"], frame["Item"], frame["Decision"]))]
-st.download_button("Download CSV", decisions_csv(shown).encode("utf-8"), file_name="decisions.csv",
-                   mime="text/csv", icon=":material/download:", on_click="ignore", disabled=frame.empty)
+if not shown:
+    st.info("No decision matches these filters." + (" Procedural decisions are hidden; tick the box to include them."
+                                                      if hidden else ""), icon=":material/filter_alt_off:")
+    st.stop()
+
+# --- the rows --------------------------------------------------------------------------------
+
+pages = max(1, -(-len(shown) // PAGE_SIZE))
+page_no = st.session_state.get("dec_page", 1)
+page_no = min(max(1, page_no), pages)
+start = (page_no - 1) * PAGE_SIZE
+
+for k, d in enumerate(shown[start:start + PAGE_SIZE], start):
+    with st.container(border=True, key=f"decision-{k}"):
+        left, middle, right = st.columns([1.3, 3.2, 1.3])
+        with left:
+            st.markdown(f"**{md_inline(display_date(d.date))}**  \n{md_inline(d.committee or 'Unknown committee')}")
+            common.meeting_link(d.meeting_id, label=md_inline(f"Item {d.item_number}: {d.item_title}"),
+                                item=d.item_number)
+        middle.markdown(md(d.text))
+        facts = [f"**{md_inline(d.outcome.capitalize())}**" if d.outcome and d.outcome != "other" else ""]
+        facts += [f"Moved: {md_inline(d.mover)}" if d.mover else "", f"Seconded: {md_inline(d.seconder)}" if d.seconder else "",
+                  f"Vote: {md_inline(vote_text(d))}" if vote_text(d) else ""]
+        right.markdown("  \n".join(f for f in facts if f) or ":gray[no outcome or vote recorded]")
+
+if pages > 1:
+    nav = st.container(horizontal=True, vertical_alignment="center")
+    if nav.button("Previous", disabled=page_no <= 1, icon=":material/chevron_left:", key="dec_prev"):
+        st.session_state["dec_page"] = page_no - 1
+        st.rerun()
+    nav.caption(f"Page {page_no} of {pages}")
+    if nav.button("Next", disabled=page_no >= pages, icon=":material/chevron_right:", key="dec_next"):
+        st.session_state["dec_page"] = page_no + 1
+        st.rerun()

@@ -48,8 +48,9 @@ if submitted or st.session_state.get("tl_result"):
                  f"in {meetings_n} meeting{'s' if meetings_n != 1 else ''}")
 
     counts = pd.Series([e.citation.date[:7] if e.citation.date else "undated" for e in entries]).value_counts().sort_index()
-    chart = pd.DataFrame({"Month": counts.index, "Items": counts.values})
-    st.bar_chart(chart, x="Month", y="Items", height=220, x_label="Meeting month", y_label="Items on the topic")
+    if len(counts) >= 3 and counts.max() > 1:  # a chart of bars all of height 1 says nothing the list doesn't
+        chart = pd.DataFrame({"Month": counts.index, "Items": counts.values})
+        st.bar_chart(chart, x="Month", y="Items", height=220, x_label="Meeting month", y_label="Items on the topic")
 
     for n, e in enumerate(entries):
         c = e.citation
@@ -57,5 +58,4 @@ if submitted or st.session_state.get("tl_result"):
             st.markdown(f"**{md_inline(c.date or 'date unknown')}** · {md_inline(c.committee or 'Unknown committee')} · "
                         f"{md_inline(common.where(c))}: {md_inline(c.item_title)}")
             st.markdown(md(c.quote))
-            st.caption(f"{md_inline(c.label)} · relevance {e.score:.2f}")
-            common.meeting_link(c.meeting_id)
+            common.meeting_link(c.meeting_id, label="Open this item", item=c.item_number)

@@ -53,6 +53,12 @@ class AgendaItem:
     agenda_number: str | None = None
     # The agenda's description of the item, kept apart from what the minutes record.
     blurb: str = ""
+    # The section a restarting number belongs to ("Consent Agenda" for "3 (Consent Agenda)"),
+    # or the parent item's number/title for a sub-item.
+    section: str | None = None
+    # Where the item starts in the source: the PDF page (1-based) or the HTML/DOCX anchor.
+    page: int | None = None
+    anchor: str | None = None
 
     @property
     def label(self) -> str:
@@ -87,23 +93,32 @@ class Meeting:
     # questions about who attended can be answered and cited like any item.
     preamble: str = ""
     id: str = ""
+    # Every decision the minutes record (ingest/decisions.py), in document order.
+    decisions: list[Decision] = field(default_factory=list)
+    # Where each meeting detail was read (ingest/header.py): field -> "line N: <the header line>",
+    # or "supplied" for a flag/sidecar value, so a reader can check every detail against the page.
+    details_source: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.id:
             self.id = self.make_id()
 
-    def make_id(self) -> str:
-        """Stable id: committee + date where both are known, else the source file's name.
+    def make_id(self, hash_chars: int = 6) -> str:
+        """Readable slug (committee + date, else the file name) plus the document's content hash.
 
-        Deriving it from what the document says (not from its bytes) keeps the id when a
-        file is corrected and re-ingested, so the new version replaces the old one.
+        Two bodies' minutes that both say only "meeting held on 10 March 2021", or a file that
+        claims a stored meeting's committee and date, must not share an id: the hash suffix
+        keeps them apart. A corrected file keeps its first id because the store matches it to
+        its stored version by source path (rag/store.py), not by this id.
         """
         from pathlib import Path
 
         if self.committee and self.date:
-            return f"{slugify(self.committee, 50)}-{self.date}"
-        stem = slugify(Path(self.source).stem, 60) or "meeting"
-        return f"{stem}-{self.date}" if self.date and self.date not in stem else stem
+            slug = f"{slugify(self.committee, 50)}-{self.date}"
+        else:
+            stem = slugify(Path(self.source).stem, 60) or "meeting"
+            slug = f"{stem}-{self.date}" if self.date and self.date not in stem else stem
+        return f"{slug}-{self.text_hash[:hash_chars]}" if self.text_hash else slug
 
     @property
     def display_date(self) -> str:
@@ -132,7 +147,8 @@ class Meeting:
     def from_dict(cls, data: dict) -> "Meeting":
         data = dict(data)
         items = [AgendaItem(**it) for it in data.pop("items", [])]
-        return cls(items=items, **data)
+        decisions = [Decision.from_dict(d) for d in data.pop("decisions", None) or []]
+        return cls(items=items, decisions=decisions, **data)
 
 
 @dataclass
@@ -237,6 +253,19 @@ class Vote:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Vote | None":
+        """From `to_dict` output; also takes the corpus form with "for" and "abstain" lists."""
+        if not data:
+            return None
+        d = dict(data)
+        if "for" in d:
+            d["for_"] = d.pop("for")
+        if isinstance(d.get("abstain"), list):
+            d["abstained"] = d.pop("abstain")
+        known = {"for_", "against", "abstain", "yes", "no", "abstained", "absent"}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
 
 @dataclass
 class Decision:
@@ -262,3 +291,9 @@ class Decision:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Decision":
+        d = dict(data)
+        d["vote"] = Vote.from_dict(d.get("vote"))
+        return cls(**d)

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from ingest.errors import MinutesError
-from ingest.model import Meeting
+from ingest.model import OUTCOMES, Meeting
 from ingest.parse import MeetingOverrides, parse_file
 
 
@@ -106,6 +106,16 @@ def _open_store(store: Path | None, create: bool = False):
         _fail(str(exc))
 
 
+def _minutes(store: Path | None, create: bool = False):
+    """The one `rag.front.Minutes` for this command (store opened now, models on first use)."""
+    from rag.front import Minutes
+
+    try:
+        return Minutes.open(store=store, create=create)
+    except MinutesError as exc:
+        _fail(str(exc))
+
+
 def _filters(committee=None, council=None, meeting=None, date_from=None, date_to=None, kind=None):
     from rag.retrieve import Filters
 
@@ -137,10 +147,11 @@ def filter_options(f):
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 def ingest(paths, store, committee, date, council, as_json) -> None:
     """Parse minutes documents and add them to the store (files or folders)."""
-    from rag.indexing import collect_files, ingest_paths
+    from rag.indexing import collect_files
 
     overrides = _overrides(council, committee, date)
-    s = _open_store(store, create=True)
+    mn = _minutes(store, create=True)
+    s = mn.store
     files, _ = collect_files(paths)
     quiet = as_json or not sys.stderr.isatty()
     with click.progressbar(length=max(len(files), 1), label="Parsing", file=sys.stderr, hidden=quiet) as bar_parse:
@@ -155,7 +166,7 @@ def ingest(paths, store, committee, date, council, as_json) -> None:
             state["bar"].update(1)
 
         try:
-            report = ingest_paths(s, paths, overrides, on_parsed=parsed, on_stored=stored)
+            report = mn.ingest(paths, overrides, on_parsed=parsed, on_stored=stored)
         except MinutesError as exc:
             _fail(str(exc))
             return
@@ -171,6 +182,7 @@ def ingest(paths, store, committee, date, council, as_json) -> None:
     if as_json:
         click.echo(json.dumps({
             "added": r.added, "updated": r.updated, "unchanged": r.unchanged,
+            "replaced": [{"id": mid, "path": src} for mid, src in r.replaced], "recovered": r.recovered,
             "items": report.items, "passages_written": r.passages_written, "passages_total": total,
             "failed": [{"path": p, "reason": why} for p, why in report.failed],
             "skipped": [{"path": p, "reason": why} for p, why in report.skipped],
@@ -180,6 +192,10 @@ def ingest(paths, store, committee, date, council, as_json) -> None:
         click.echo(f"{len(report.files)} file(s): {len(r.added)} meeting(s) added, {len(r.updated)} updated, "
                    f"{len(r.unchanged)} unchanged; {report.items} items, {r.passages_written} passages embedded "
                    f"({'?' if total is None else total} in the store at {s.root})")
+        for line in r.recovered:
+            click.secho(f"  {line}", fg="cyan")
+        for mid, src in r.replaced:
+            click.secho(f"  replaced: {mid} with the new version of {src}", fg="cyan")
         for m in report.meetings:
             for w in m.warnings:
                 click.secho(f"  warning: {m.id}: {w}", fg="yellow")
@@ -198,12 +214,15 @@ def ingest(paths, store, committee, date, council, as_json) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def meetings(store, as_json) -> None:
     """List the stored meetings."""
-    s = _open_store(store)
+    s = _minutes(store)
     try:
-        stored = s.meetings()  # a damaged manifest record raises StoreError
+        stored = s.meetings()
     except MinutesError as exc:
         _fail(str(exc))
         return
+    for name, why in s.store.damaged:  # skipped, not fatal: the next write quarantines it
+        click.secho(f"warning: meeting record {name} is damaged ({why}) and is not listed; run `minutes doctor`",
+                    fg="yellow", err=True)
     rows = [
         {"id": m.id, "council": m.council, "committee": m.committee, "date": m.date, "items": len(m.items),
          "truncated_items": sum(it.truncated for it in m.items), "source": m.source}
@@ -221,30 +240,76 @@ def meetings(store, as_json) -> None:
 
 @main.command()
 @store_option
-@click.option("--committee")
-@click.option("--from", "date_from")
-@click.option("--to", "date_to")
-@click.option("--json", "as_json", is_flag=True)
-@click.option("--csv", "as_csv", is_flag=True)
-def decisions(store, committee, date_from, date_to, as_json, as_csv) -> None:
-    """The decisions register: every resolution with its meeting, date and item."""
-    from rag.indexing import decisions as register
+@click.option("--committee", help="Words of the committee's name, e.g. 'planning'.")
+@click.option("--from", "date_from", help="From this date, YYYY-MM-DD (inclusive).")
+@click.option("--to", "date_to", help="To this date, YYYY-MM-DD (inclusive).")
+@click.option("--outcome", type=click.Choice(list(OUTCOMES)), help="Only decisions with this outcome.")
+@click.option("--member", help="Only decisions this member moved, seconded or has a recorded vote on.")
+@click.option("--text", help="Only decisions whose text or item title holds all these words.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON list of decisions.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV for spreadsheets (UTF-8 with BOM, formula-safe cells).")
+def decisions(store, committee, date_from, date_to, outcome, member, text, as_json, as_csv) -> None:
+    """The decisions register: every decision with its outcome, mover, seconder and vote, cited."""
     from rag.indexing import decisions_csv
+    from rag.register import decisions as register
+    from rag.register import vote_summary
 
     s = _open_store(store)
     try:
-        rows = register(s, committee, date_from, date_to)
+        meetings = s.meetings()
+        rows = register(meetings, committee, date_from, date_to, outcome, member, text)
     except MinutesError as exc:
         _fail(str(exc), 2)
         return
     if as_json:
         click.echo(json.dumps([d.to_dict() for d in rows], ensure_ascii=False))
     elif as_csv:
-        click.echo(decisions_csv(rows), nl=False)
+        click.echo(decisions_csv(rows, {m.id: m.source for m in meetings}), nl=False)
     else:
+        if not rows:
+            click.echo("No decisions match." if meetings else f"No meetings in {s.root} yet: run `minutes ingest FOLDER`.")
         for d in rows:
-            click.echo(f"{d.date or 'no date'}  {d.committee or 'unknown committee'}  item {d.item_number}: {d.item_title}")
+            where = "attendance and details" if d.item_number == "header" else f"item {d.item_number}: {d.item_title}"
+            click.echo(f"{d.date or 'no date'}  {d.committee or 'unknown committee'}  {where}")
+            facts = [d.outcome.upper()]
+            if d.mover:
+                facts.append(f"moved by {d.mover}")
+            if d.seconder:
+                facts.append(f"seconded by {d.seconder}")
+            if d.vote is not None and vote_summary(d):
+                facts.append(f"vote {vote_summary(d)}")
+            if d.inferred:
+                facts.append(f"inferred: {', '.join(d.inferred)}")
+            click.echo("    [" + "; ".join(facts) + "]")
             click.echo("    " + d.text.replace("\n", "\n    "))
+
+
+@main.command()
+@click.argument("name")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object {name, attendance, votes}.")
+def member(name, store, as_json) -> None:
+    """A member's attendance and recorded moves, seconds and votes across stored meetings, each cited."""
+    from rag.register import member_record
+
+    s = _open_store(store)
+    rec = member_record(s.meetings(), name)
+    if as_json:
+        click.echo(json.dumps(rec.to_dict(), ensure_ascii=False))
+        return
+    if not rec.attendance and not rec.votes:
+        click.echo(f"The stored minutes record no attendance or votes for '{name}'.")
+        return
+    click.secho(name, bold=True)
+    if rec.attendance:
+        click.echo("Attendance:")
+        for a in rec.attendance:
+            click.echo(f"  {a.status:<9}  {a.citation.label}  (printed as {a.name_as_printed})")
+    if rec.votes:
+        click.echo("Recorded moves, seconds and votes:")
+        for v in rec.votes:
+            click.echo(f"  {v.how:<9}  {v.outcome:<9} {v.citation.label}")
+            click.echo("             " + v.text.replace("\n", " ")[:300])
 
 
 @main.command()
@@ -257,12 +322,10 @@ def decisions(store, committee, date_from, date_to, as_json, as_csv) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def search(query, store, committee, council, meeting, date_from, date_to, kind, top_k, mode, as_json) -> None:
     """Retrieval only: the agenda items that best match QUERY."""
-    from rag.retrieve import Retriever
-
-    s = _open_store(store)
+    mn = _minutes(store)
     f = _filters(committee, council, meeting, date_from, date_to, kind)
     try:
-        hits = Retriever(s).search(query, f, top_k=top_k, mode=mode)
+        hits = mn.search(query, f, top_k=top_k, mode=mode)
     except MinutesError as exc:
         _fail(str(exc), 2)
         return
@@ -304,13 +367,10 @@ llm_option = click.option("--llm", default=None, help="extractive (default), loc
 @click.option("--json", "as_json", is_flag=True)
 def ask(question, store, committee, council, meeting, date_from, date_to, llm, as_json) -> None:
     """Answer QUESTION from the stored minutes, citing meeting and agenda item."""
-    from rag.answer import ask as answer_question
-    from rag.retrieve import Retriever
-
-    s = _open_store(store)
+    mn = _minutes(store)
     f = _filters(committee, council, meeting, date_from, date_to)
     try:
-        answer = answer_question(Retriever(s), question, f, llm=llm)
+        answer = mn.ask(question, f, llm=llm)
     except MinutesError as exc:
         _fail(str(exc), 2)
         return
@@ -328,11 +388,9 @@ def ask(question, store, committee, council, meeting, date_from, date_to, llm, a
 @llm_option
 def summarise(meeting_id, store, fmt, output, llm) -> None:
     """A briefing for one meeting: decisions, key points per item, actions, all cited."""
-    from rag.brief import briefing
-
-    s = _open_store(store)
+    mn = _minutes(store)
     try:
-        b = briefing(s.get_meeting(meeting_id), llm=llm)
+        b = mn.briefing(meeting_id, llm=llm)
     except MinutesError as exc:
         _fail(str(exc))
         return
@@ -358,13 +416,10 @@ def summarise(meeting_id, store, fmt, output, llm) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def timeline(topic, store, committee, council, meeting, date_from, date_to, as_json) -> None:
     """Every meeting and item that discussed TOPIC, oldest first, one cited line each."""
-    from rag.retrieve import Retriever
-    from rag.timeline import timeline as topic_timeline
-
-    s = _open_store(store)
+    mn = _minutes(store)
     f = _filters(committee, council, meeting, date_from, date_to)
     try:
-        entries = topic_timeline(Retriever(s), topic, f)
+        entries = mn.timeline(topic, f)
     except MinutesError as exc:
         _fail(str(exc), 2)
         return
@@ -384,13 +439,76 @@ def timeline(topic, store, committee, council, meeting, date_from, date_to, as_j
 @store_option
 def remove(meeting_id, store) -> None:
     """Remove a meeting and its passages from the store."""
-    s = _open_store(store)
+    mn = _minutes(store)
     try:
-        n = s.remove(meeting_id)
+        full_id = mn.store.resolve_id(meeting_id, _removable_ids(mn.store))
+        n = mn.remove(full_id)
     except MinutesError as exc:
         _fail(str(exc))
         return
-    click.echo(f"Removed {meeting_id} ({n} passages).")
+    for line in mn.store.last_recovered:
+        click.secho(line, fg="cyan", err=True)
+    click.echo(f"Removed {full_id} ({n} passages).")
+
+
+def _removable_ids(s) -> set[str]:
+    """Stored meeting ids, and those of damaged records (`remove` works on those too)."""
+    ids = {m.id for m in s.meetings()} | {name.split(".", 1)[0] for name, _ in s.damaged}
+    q = s.root / "quarantine"
+    return ids | ({p.name.split(".", 1)[0] for p in q.glob("*.json")} if q.is_dir() else set())
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def doctor(store, as_json) -> None:
+    """Check the store: every meeting's passages in Chroma, the docstore, BM25 and the manifest."""
+    s = _open_store(store)
+    try:
+        rep = s.doctor()
+    except MinutesError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        click.echo(json.dumps(rep.to_dict(), ensure_ascii=False))
+    else:
+        counts = ", ".join(f"{k} {'unreadable' if v is None else v}" for k, v in rep.counts.items())
+        click.echo(f"{rep.meetings} meeting(s), {rep.manifest_passages} passages in the manifest; {counts}")
+        for p in rep.problems:
+            click.secho(f"  problem: {p}", fg="red")
+        if rep.ok:
+            click.secho("ok: every index agrees with the manifest", fg="green")
+        else:
+            click.echo(f"{len(rep.problems)} problem(s): `minutes reindex --store {s.root}` rebuilds every index "
+                       "from the stored meetings")
+    if not rep.ok:
+        sys.exit(1)
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def reindex(store, as_json) -> None:
+    """Rebuild Chroma, the docstore and BM25 from the stored meetings (no source files needed)."""
+    s = _open_store(store)
+    try:
+        res = s.reindex()
+        rep = s.doctor()
+    except MinutesError as exc:
+        _fail(str(exc))
+        return
+    if as_json:
+        click.echo(json.dumps({"meetings": res.meetings, "passages": res.passages, "embedded": res.embedded,
+                               "notes": res.notes, "doctor": rep.to_dict()}, ensure_ascii=False))
+    else:
+        for note in res.notes:
+            click.secho(f"  {note}", fg="cyan")
+        click.echo(f"Rebuilt {res.meetings} meeting(s), {res.passages} passages "
+                   f"({res.embedded} embedded, {res.passages - res.embedded} vectors reused) in {s.root}")
+        for p in rep.problems:
+            click.secho(f"  problem: {p}", fg="red")
+    if not rep.ok:
+        sys.exit(1)
 
 
 # --- evaluation and benchmark (eval/) -----------------------------------------------------
@@ -411,11 +529,33 @@ def remove(meeting_id, store) -> None:
 @click.option("--min-correct", type=float, default=None, help="Fail if answer correctness is below this.")
 @click.option("--min-refusal", type=float, default=None, help="Fail if refusal accuracy is below this.")
 @click.option("--min-validity", type=float, default=None, help="Fail if citation validity is below this.")
+@click.option("--structure", is_flag=True, help="Score agenda items and meeting details against --gold instead (with --corpus).")
+@click.option("--decisions", "decisions_eval", is_flag=True,
+              help="Score decisions (outcome, mover, seconder, vote) against --gold instead (with --corpus).")
+@click.option("--gold", type=click.Path(path_type=Path, exists=True), default=None, help="Gold structure.json for --structure.")
+@click.option("--cv", is_flag=True, help="With --structure: also leave-one-body-out cross-validated figures.")
+@click.option("--min-item-f1", type=float, default=None, help="With --structure: fail if item F1 is below this.")
+@click.option("--verbose", "-v", is_flag=True, help="With --structure: list missed and spurious items.")
 def eval_command(fixtures, corpus, store, llm, judge, baseline, as_json, report_path,
-                 min_hit5, min_correct, min_refusal, min_validity) -> None:
+                 min_hit5, min_correct, min_refusal, min_validity, structure, gold, cv, min_item_f1, verbose,
+                 decisions_eval) -> None:
     """Score retrieval and answers against the question fixtures (the CI gate)."""
     from eval.report import run_eval_command
 
+    if decisions_eval:
+        from eval.decisions_eval import run_decisions_command
+
+        if corpus is None or gold is None:
+            _fail("--decisions needs --corpus DOCS_FOLDER and --gold structure.json")
+            return
+        sys.exit(run_decisions_command(corpus, gold, as_json, cv, verbose))
+    if structure:
+        from eval.structure import run_structure_command
+
+        if corpus is None or gold is None:
+            _fail("--structure needs --corpus DOCS_FOLDER and --gold structure.json")
+            return
+        sys.exit(run_structure_command(corpus, gold, as_json, cv, verbose, min_item_f1))
     try:
         code = run_eval_command(fixtures, corpus, store, llm, judge, baseline, as_json, report_path,
                                 {"min_hit5": min_hit5, "min_correct": min_correct,
@@ -452,7 +592,7 @@ def ui(store, port, host) -> None:
 
     from ingest.readers import DEFAULT_MAX_MB
 
-    app = Path(__file__).resolve().parent / "app.py"
+    app = Path(__file__).resolve().parent / "app_server.py"  # the app plus the route serving original documents
     env = dict(os.environ)
     if store is not None:
         env["MINUTES_STORE"] = str(Path(store).expanduser().resolve())

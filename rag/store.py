@@ -443,8 +443,14 @@ class MinutesStore:
         return int(self.collection.count())
 
     def committed_passage_ids(self) -> set[str]:
-        return {pid for rec in self._records().values() if rec.get("status", "complete") == "complete"
-                for pid in rec.get("passage_ids", [])}
+        return {pid for ids in self.committed_passages_by_meeting().values() for pid in ids}
+
+    def committed_passages_by_meeting(self) -> dict[str, set[str]]:
+        """Each committed meeting's passage ids, as its record lists them. While a meeting is
+        being replaced, the new version's passages sit beside the committed ones until the
+        record commits; readers keep to these ids so they only ever see the committed version."""
+        return {mid: set(rec.get("passage_ids", [])) for mid, rec in self._records().items()
+                if rec.get("status", "complete") == "complete"}
 
     # --- identity ----------------------------------------------------------------------
 

@@ -451,6 +451,37 @@ def test_kill_after_chroma_write_before_commit_is_rolled_back(two_docs, tmp_path
     assert after["records"] == before["records"] and set(after["chroma"]) == set(before["chroma"])
 
 
+def test_search_during_an_update_sees_only_the_committed_version(tmp_path, embed_model, monkeypatch):
+    """A meeting being replaced has its new passages in the indexes before its record commits;
+    a search in that window finds the committed version only, never both."""
+    from rag.retrieve import Retriever
+    from rag.store import MinutesStore
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    path = docs / SMALL
+    shutil.copy(SAMPLES / SMALL, path)
+    store = tmp_path / "store"
+    ingest(store, docs)
+    path.write_text(path.read_text(encoding="utf-8") + "\nA zebra crossing on Quarry Road was requested.\n",
+                    encoding="utf-8")
+
+    def die(self):
+        raise SimulatedKill
+
+    monkeypatch.setattr(MinutesStore, "_persist_docstore", die)
+    with pytest.raises(SimulatedKill):
+        ingest(store, docs)
+    monkeypatch.undo()
+    s = open_store(store)
+    rows = s.collection.get(include=["documents"])
+    pending = [doc for pid, doc in zip(rows["ids"], rows["documents"]) if pid not in s.committed_passage_ids()]
+    assert any("zebra" in doc for doc in pending)  # the new version is in Chroma, not committed
+    for mode in ("vector", "hybrid", "bm25"):
+        hits = Retriever(s).search("zebra crossing Quarry Road", top_k=10, mode=mode)
+        assert hits and not any("zebra" in p for h in hits for p in h.passages), mode
+
+
 def test_kill_mid_remove_is_finished_by_recovery(two_docs, monkeypatch):
     from rag.store import MinutesStore
 

@@ -515,9 +515,9 @@ class ExtractiveEngine:
         citations: list[Citation] = []
         lines = []
         for c in chosen:
-            cite = citation_for(self.retriever.store.get_meeting(c.hit.meeting_id), c.hit, c.text)
-            citations.append(cite)
-            lines.append(f"- {_when(self.retriever.store.get_meeting(c.hit.meeting_id))}: {c.text} [{len(citations)}]")
+            meeting = self.retriever.store.get_meeting(c.hit.meeting_id)
+            citations.append(citation_for(meeting, c.hit, c.text))
+            lines.append(f"- {_when(meeting)}: {c.text} [{len(citations)}]")
         text = "\n".join(lines)
         notices = truncation_notices(citations)
         if notices:

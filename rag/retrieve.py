@@ -231,8 +231,7 @@ class Retriever:
                 self.store._meetings = None
             self._meetings = self.store.meetings()
             self._complete = {m.id for m in self._meetings}
-            listing = getattr(self.store, "committed_passages_by_meeting", None)
-            self._committed = listing() if listing else {}
+            self._committed = self.store.committed_passages_by_meeting()
             self._passages = self.store.passage_count()
             self._gen = gen
 

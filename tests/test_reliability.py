@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from test_bad_inputs import cli
 from test_store import (
     NEW_SENTENCE,
     OTHER,
@@ -343,19 +344,6 @@ def test_damaged_bm25_index_still_searches_and_the_next_write_repairs_it(store):
 # (click's CliRunner) so the session's model is reused; kills and readers are real processes.
 
 
-def cli(*args):
-    """`minutes ARGS` in this process; an uncaught exception fails the test."""
-    from click.testing import CliRunner
-
-    from ui.cli import main
-
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        import traceback
-
-        pytest.fail("".join(traceback.format_exception(result.exception)))
-    assert "Traceback" not in result.output and "Traceback" not in result.stderr
-    return result
 
 
 GENERIC = """Minutes of the meeting held on 10 March 2021

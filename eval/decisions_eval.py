@@ -44,6 +44,7 @@ from pathlib import Path
 
 from ingest.decisions import extract_decisions, extract_meeting_decisions, same_member
 from ingest.errors import MinutesError
+from ingest.readers import format_name
 
 MATCH_SHARE = 0.6
 TARGETS = {"recall": 0.95, "precision": 0.90, "outcome": 0.95, "mover": 0.95, "seconder": 0.95, "tally": 0.98}
@@ -261,7 +262,7 @@ def evaluate(corpus: Path, gold_path: Path, modes: tuple[str, ...] = ("text", "p
         overall, fmts, bodies = Score(), defaultdict(Score), defaultdict(Score)
         for doc, sc in per_doc.items():
             overall.add(sc)
-            fmt = sources.get(doc, {}).get("format") or Path(doc).suffix.lstrip(".")
+            fmt = format_name(sources.get(doc, {}).get("format") or Path(doc).suffix)
             fmts[fmt].add(sc)
             bodies[sources.get(doc, {}).get("council") or doc].add(sc)
         out[mode] = {

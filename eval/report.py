@@ -62,6 +62,29 @@ def _retrieval_rows(report: EvalReport) -> list[list[str]]:
 
 
 RETRIEVAL_HEAD = ["mode", "hit@1", "hit@5", "MRR", "recall@5 multi", "p50 ms", "p95 ms"]
+
+
+def engine_breakdown(report: EvalReport, mode: str = "engine") -> list[str]:
+    """hit@1 / hit@5 of the retrieval the answer engine reads, per document format and per
+    question type: where retrieval is weak shows there, not in the overall figure."""
+    from .scorer import format_name
+
+    ranked = [r for r in report.results if mode in r.retrieval]
+    if not ranked:
+        return []
+
+    def cell(rows) -> str:
+        ranks = [r.retrieval[mode] for r in rows]
+        return (f"{sum(1 for x in ranks if x == 1) / len(ranks):.2f}/"
+                f"{sum(1 for x in ranks if x is not None and x <= 5) / len(ranks):.2f}")
+
+    out = []
+    for label, key in (("format", lambda r: format_name(r.format)), ("type", lambda r: r.type)):
+        groups: dict[str, list] = {}
+        for r in ranked:
+            groups.setdefault(key(r) or "-", []).append(r)
+        out.append(f"{mode} hit@1/hit@5 by {label}: " + ", ".join(f"{g} {cell(rows)}" for g, rows in sorted(groups.items())))
+    return out
 ANSWER_KEYS = [
     ("correct", "correct (answerable)"),
     ("correct_when_answered", "correct when answered"),
@@ -122,6 +145,8 @@ def text_report(report: EvalReport, per_question: bool = True) -> str:
     out.append(f"Retrieval: {scored} answerable questions, rank of the first gold agenda item in the top "
                f"{cfg.get('retrieval_depth', 10)} ({cfg.get('meetings')} meetings, {cfg.get('passages')} passages)")
     out += ["  " + line for line in _table(RETRIEVAL_HEAD, _retrieval_rows(report))]
+    for line in engine_breakdown(report):
+        out.append("  " + line)
     a = report.metrics.get("answers", {})
     out.append("")
     if "skipped" in a:

@@ -322,6 +322,26 @@ def gold_item_matches(gold: str, item) -> bool:
     return title_similarity(gold, item.title) >= 0.8
 
 
+def _sub_items(m: Meeting, gold: str) -> list:
+    """Sub-items a gold "E (Recommended Action)" names: number E inside the section whose number
+    or title is "Recommended Action". The parser labels such an item by its section's number
+    ("E (XVII)"), so neither the number alone nor the title (which is the section's) finds it;
+    without this the section's own heading item was taken for the gold item."""
+    found = re.fullmatch(r"\s*(.+?)\s*\((.+)\)\s*", gold or "")
+    if not found:
+        return []
+    head, section = norm_number(found.group(1)), found.group(2)
+    out = []
+    for it in m.items:
+        if not it.section or norm_number(re.sub(r"\s*\(.*\)\s*$", "", it.number or "")) != head:
+            continue
+        parent = m.item(it.section)
+        if norm_number(it.section) == norm_number(section) or title_similarity(section, it.section) >= 0.8 or \
+                (parent is not None and title_similarity(section, parent.title) >= 0.8):
+            out.append(it)
+    return out
+
+
 class Gold:
     """Resolves fixture (document, item) pairs to stored (meeting id, acceptable item labels).
 
@@ -351,7 +371,7 @@ class Gold:
         it = m.item(number)
         if it is not None:
             return (it.label,)
-        found = [it for it in m.items if gold_item_matches(number, it)]
+        found = _sub_items(m, number) or [it for it in m.items if gold_item_matches(number, it)]
         if len(found) > 1 and title:
             best = max(title_similarity(title, it.title) for it in found)
             if best >= 0.6:

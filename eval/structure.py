@@ -8,7 +8,8 @@ the worst error, because a user cannot tell it was made up).
 Segmentation knobs (`ingest.segment.SegmentParams`) are chosen by leave-one-body-out
 cross-validation (`--cv`): for every council in `sources.jsonl` the knobs are picked on the
 other councils' documents and that council is scored with them, so the out-of-fold figure says
-how the parser does on a body it was never tuned on.
+how the parser does on a body it was never tuned on. The report also says how many words of each
+document's body the parsed meeting lost (`eval.coverage`): segmentation must never drop text.
 
     minutes eval --structure --corpus ../shared/corpus/docs --gold ../shared/corpus/structure.json [--cv]
 """
@@ -82,7 +83,9 @@ def title_matches(gold: str, pred: str) -> bool:
         return True
     if long_.startswith(short) and len(short.split()) >= 3:
         return True
-    return SequenceMatcher(None, g, p, autojunk=False).ratio() >= 0.8
+    sm = SequenceMatcher(None, g, p, autojunk=False)
+    # real_quick_ratio and quick_ratio are upper bounds of ratio: cheap rejections first
+    return sm.real_quick_ratio() >= 0.8 and sm.quick_ratio() >= 0.8 and sm.ratio() >= 0.8
 
 
 def item_matches(gold: tuple[str | None, str], pred: tuple[str | None, str]) -> bool:
@@ -92,11 +95,9 @@ def item_matches(gold: tuple[str | None, str], pred: tuple[str | None, str]) -> 
     number for it is not penalised; one that drops a printed number is)."""
     g_num, g_title = gold
     p_num, p_title = pred
-    if not title_matches(g_title, p_title):
-        return False
-    if g_num is None:
-        return True
-    return norm_number(g_num) == norm_number(p_num)
+    if g_num is not None and norm_number(g_num) != norm_number(p_num):
+        return False  # the cheap test first: align() tries every gold/predicted pair
+    return title_matches(g_title, p_title)
 
 
 def align(gold: list, pred: list, match: Callable = item_matches) -> list[tuple[int, int]]:
@@ -162,6 +163,9 @@ class DocScore:
     missed: list = field(default_factory=list)
     spurious: list = field(default_factory=list)
     error: str | None = None
+    # Text coverage (`eval.coverage`): body words of the document, and how many the meeting lost.
+    words: int = 0
+    words_lost: int = 0
 
 
 def score_doc(doc: str, fmt: str, group: str, gold: dict, items: list[tuple[str | None, str]],
@@ -189,7 +193,8 @@ def aggregate(scores: Iterable[DocScore]) -> dict:
     g = sum(s.gold for s in scores)
     p = sum(s.pred for s in scores)
     m = sum(s.matched for s in scores)
-    out: dict = {"docs": len(scores), "gold": g, "pred": p, "matched": m, **prf(m, g, p)}
+    out: dict = {"docs": len(scores), "gold": g, "pred": p, "matched": m, **prf(m, g, p),
+                 "words": sum(s.words for s in scores), "words_lost": sum(s.words_lost for s in scores)}
     for f in FIELDS:
         st = [s.fields[f] for s in scores]
         stated = [x for x in st if x in ("correct", "wrong", "missing")]
@@ -235,7 +240,11 @@ def read_doc(path: Path):
 def predict(path: Path, read, params=None) -> tuple[list[tuple[str | None, str]], dict[str, str | None]]:
     from ingest.parse import parse_read
 
-    m = parse_read(read, path, params=params)
+    return predicted(parse_read(read, path, params=params))
+
+
+def predicted(m) -> tuple[list[tuple[str | None, str]], dict[str, str | None]]:
+    """A parsed meeting's items and details, in the shape the gold has."""
     items = [(it.number if not it.number_inferred else None, it.title) for it in m.items]
     if len(m.items) == 1 and m.items[0].title == "Whole document":
         items = []
@@ -243,6 +252,9 @@ def predict(path: Path, read, params=None) -> tuple[list[tuple[str | None, str]]
 
 
 def evaluate(docs: list[tuple[Path, dict, str]], reads: dict, params=None) -> list[DocScore]:
+    from eval.coverage import coverage
+    from ingest.parse import parse_read
+
     out = []
     for path, gold, group in docs:
         fmt = FORMATS.get(path.suffix.lower(), path.suffix.lower().lstrip("."))
@@ -251,11 +263,15 @@ def evaluate(docs: list[tuple[Path, dict, str]], reads: dict, params=None) -> li
             out.append(score_doc(path.name, fmt, group, gold, [], {}, error=str(read)))
             continue
         try:
-            items, details = predict(path, read, params)
+            meeting = parse_read(read, path, params=params)
+            items, details = predicted(meeting)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the evaluation
             out.append(score_doc(path.name, fmt, group, gold, [], {}, error=f"{type(exc).__name__}: {exc}"))
             continue
-        out.append(score_doc(path.name, fmt, group, gold, items, details))
+        score = score_doc(path.name, fmt, group, gold, items, details)
+        cov = coverage(read, meeting, path.name)
+        score.words, score.words_lost = cov.words, cov.lost
+        out.append(score)
     return out
 
 
@@ -324,6 +340,9 @@ def render(scores: list[DocScore], oof: dict | None = None, verbose: bool = Fals
         lines += ["", "Out-of-fold (leave one body out)", head]
         for k, a in oof.items():
             lines.append(_fmt_row(k, a))
+    lines += ["", "Text kept (body words of the document missing from the parsed meeting; eval/coverage.py)"]
+    for k, a in by_format(scores).items():
+        lines.append(f"{k:<12} lost {a['words_lost']}/{a['words']} words ({a['words_lost'] / max(a['words'], 1):.2%})")
     return "\n".join(lines)
 
 

@@ -125,7 +125,8 @@ _ABBREV = re.compile(
 _LABEL_LINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z/&' ]{0,28}|[A-Z][A-Z/&' ]{1,30}):\s*(?:\S|$)"
 )
-_LIST_LINE = re.compile(r"^\s*(?:[•·▪●◦\-–*>]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,4}\)\s+|\d{1,3}[.)]\s+[A-Z]|\d{1,3}(?:\.\d{1,3})+\.?\s+[A-Z])")
+# bullets: typographic ones and the symbol-font glyphs PDFs extract (arrows, ticks, private-use code points)
+_LIST_LINE = re.compile(r"^\s*(?:[•·▪●◦○■□◆♦➢➤►▶✓✔√\ue000-\uf8ff\-–*>]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,4}\)\s+|\d{1,3}[.)]\s+[A-Z]|\d{1,3}(?:\.\d{1,3})+\.?\s+[A-Z])")
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[*]?[A-Z0-9])")
 # "... 99-468 5. Git N Go": an item number after a record code is not a sentence end.
 _MARKER_END = re.compile(r"(?:^|\n|\d[-/]\d{2,4}\s+)\(?[\dA-Za-z]{1,3}[.)]$")
@@ -134,6 +135,12 @@ _NUMBERING_ONLY = re.compile(r"^[\w\-/().]{1,12}(?:\s+[\w\-/().]{1,6})?\.$")
 
 _OPEN_END = re.compile(r"(?:[,;&/\-–(]|\b(?:and|or|of|to|by|the|a|an|for|with|from|in|on|at|that|as|be|was|were|is|"
                        r"Cllrs?|Councill?ors?|Mr|Mrs|Ms|Dr|Commissioner|Councilmember|Member|Director|Trustee))\s*$", re.I)
+
+
+# A decision clause finishing its line in minutes written as unpunctuated notes: the clause is
+# short and ends the line ("Councillors resolved to pay", "the Councillors resolved not to support").
+_DECISION_CLOSES_LINE = re.compile(
+    r"(?i)\b(?:resolved|agreed|decided)\s+(?:not\s+)?to\s+[a-z]+(?:\s+(?:£|\$|€)?[\w.,]+){0,2}$")
 
 
 def _line_closed(prev_line: str, line: str, width: int) -> bool:
@@ -150,6 +157,10 @@ def _line_closed(prev_line: str, line: str, width: int) -> bool:
         return False
     if prev.endswith((".", "!", "?", ":", ":-", "|", ")", "”", '"')):
         return False  # already a break (or joined deliberately by the rules above)
+    if _DECISION_CLOSES_LINE.search(prev) and re.match(r"\s*[A-Z][a-z]*\s+(?:[a-z]|\d)", line):
+        # unpunctuated notes: "... Councillors resolved to donate £65" / "Invoice received from ...": the
+        # next line opens a sentence (one capital, then lower case), not the clause's object ("Standing Order 8")
+        return True
     return bool(_LABEL_LINE.match(prev_line)) and not re.match(r"^[A-Z][A-Za-z/&' ]{0,28}:\s*$", prev) \
         and len(prev.split()) <= 6 and len(prev_line.rstrip()) < 0.75 * max(width, 1)
 
@@ -211,18 +222,37 @@ def sentences(text: str) -> list[Sentence]:
         s.text = re.sub(r"\s+", " ", text[s.start:s.end]).strip()
     out = [s for s in out if s.text]
     # A sentence broken by a page break or a blank line the extraction put in continues
-    # into a paragraph that starts in lower case.
+    # into a paragraph that starts in lower case, or (soft-wrapped text rebuilt with a blank
+    # line after a wrapped line: "... Member\n\nWasserman seconded.") into the next paragraph
+    # when it stopped mid-phrase inside running prose: not a heading (one short line standing
+    # alone), not before a list item or a numbered entry.
     merged: list[Sentence] = []
     for s in out:
         p = merged[-1] if merged else None
-        if p and s.para != p.para and s.text[:1].islower() and not re.search(r"[.!?:;\"”)]$", p.text) \
-                and not _LIST_LINE.match(s.text):
+        if p and s.para == p.para + 1 and not re.search(r"[.!?:;\"”)|]$", p.text) and not _LIST_LINE.match(s.text) \
+                and (s.text[:1].islower() or (_cut_mid_prose(text, p, merged) and not _FRESH_SUBJECT.match(s.text))) \
+                and not _ITEM_MARKER.match(s.text):
             p.end = s.end
             p.text = re.sub(r"\s+", " ", text[p.start:p.end]).strip()
             p.para = s.para  # it now ends in that paragraph, beside what follows it there
             continue
         merged.append(s)
     return merged
+
+
+# A paragraph opening with the body or "It was" as subject starts a sentence of its own.
+_FRESH_SUBJECT = re.compile(r"^(?:The\s+(?:Council|Board|Committee|Commission|Meeting|Panel|Trustees|Directors)|It\s+was|"
+                            r"Members|Councill?ors|Councilors|Trustees|Directors|Commissioners)\b")
+
+
+def _cut_mid_prose(text: str, p: Sentence, merged: list[Sentence]) -> bool:
+    """Does sentence `p` stop at a wrapped line's end inside running prose (so a blank line
+    after it is an artefact, not a paragraph end)?"""
+    line = text[text.rfind("\n", 0, p.end) + 1:p.end].strip()
+    if len(line) < 45 or line.isupper() or not re.search(r"[a-z]", line[-12:]):
+        return False
+    prose = "\n" in text[p.start:p.end].strip() or (len(merged) >= 2 and merged[-2].para == p.para)
+    return prose or bool(_OPEN_END.search(line))
 
 
 # --------------------------------------------------------------------------------------------
@@ -236,8 +266,8 @@ _MOVE_PATTERNS = [
                rf"(?:\s*,?\s*(?i:and\s+)?{_SEC_KW}\s+(?i:by):?\s+{_name('seconder')})?"),
     # MOTION BY: X   SECOND: Y   /  Moved: X  Seconded: Y  / Proposer: X  Seconder: Y
     re.compile(rf"(?i:\b(?:motion\s+by|moved\s+by|moved|mover|proposer|proposed\s+by|proposed)\s*:)[ \t]*{_name('mover')}"),
-    # On the proposal of X, seconded by Y
-    re.compile(rf"(?i:\bon\s+the\s+(?:proposal|motion)\s+of)\s+{_name('mover')}"
+    # On the proposal of X, seconded by Y / (Up)on motion of X, seconded by Y
+    re.compile(rf"(?i:\b(?:up)?on\s+(?:the\s+|a\s+)?(?:proposal|motion)\s+(?:of|by))\s+{_name('mover')}"
                rf"(?:\s*,?\s*(?i:and\s+)?{_SEC_KW}\s+(?i:by)\s+{_name('seconder')})?"),
     # (It was) proposed by X (and) seconded by Y / moved as correct by X and Y / Moved by X
     re.compile(rf"(?i:\b(?:proposed|moved)(?:\s+as\s+\w+)?\s+by:?)\s+{_name('mover')}"
@@ -250,9 +280,11 @@ _MOVE_PATTERNS = [
     # "Asking for a motion to ..., X so moved, seconded by Y": the mover answers a call for a motion
     re.compile(rf"{_name('mover')}\s+(?i:so\s+move[ds])\b(?:[^.]{{0,80}}?(?i:{_SEC_KW})\s+(?i:by)\s+{_name('seconder')})?"),
     # X moved to / moved that / moved approval / moved the
-    re.compile(rf"{_name('mover')}\s+(?i:moved|proposed|moves)\s+(?i:to\b|that\b|the\b|approval|adoption|acceptance|[a-z]+ing\b|"
-               rf"for\b|a\s+motion|an?\s+amendment|as\b|,)"
+    re.compile(rf"{_name('mover')}\s+(?i:moved|proposed|moves)(?:\s+(?i:to\b|that\b|the\b|approval|adoption|acceptance|[a-z]+ing\b|"
+               rf"for\b|a\s+motion|an?\s+amendment|as\b)|\s*,)"
                rf"(?:[^.]{{0,200}}?(?i:{_SEC_KW})\s+(?i:by)\s+{_name('seconder')})?"),
+    # "Moved (Smith/Jones) that ...", "Moved: Cr Smith / Cr Jones": mover and seconder as a pair
+    re.compile(rf"(?i:\b(?:moved|proposed))\s*[:(]?\s*{_name('mover')}\s*/\s*{_name('seconder')}\s*\)?"),
     # X accepted/put/proposed ... and Y seconded: whoever acted first in a seconded sentence moved it
     re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_name('mover')}\s+(?:[a-z]+ed)\b[^.]{{0,200}}?(?:,\s*|\s+)(?i:and\s+)?{_name('seconder')}\s+(?i:seconded)\b"),
 ]
@@ -291,8 +323,10 @@ _STATEMENT = re.compile(
     r"(?:approved|adopted|agreed|accepted|confirmed|ratified|endorsed|carried|rejected|refused|deferred|withdrawn|elected|"
     r"granted|passed|postponed|tabled|defeated|appointed|co-opted|selected|referred)\b"
     r"|\b(?:members|councillors|councilors|the\s+(?:board|committee|council|commission|commissioners|meeting|trustees|directors|members|councillors|panel|group|parish\s+council|town\s+council|city\s+council|planning\s+commission|governors|partnership)|"
-    r"council|the\s+\w+\s+(?:board|committee|council|commission))\s+(?:\w+\s+){0,2}?"
+    # (the words between subject and verb: not "members through an agreed process", not "has approved" (a report))
+    r"council|the\s+\w+\s+(?:board|committee|council|commission))\s+(?:(?!an?\s|the\s|has\s|have\s|had\s)\w+\s+){0,2}?"
     r"(?:agreed|resolved|decided|voted|approved|adopted|accepted|selected|declined|refused|rejected|instructed|"
+    r"certified|declared|authori[sz]ed|delegated|appointed|co-opted|confirmed\s+(?:its|their|the|that\s+it)|"
     r"agrees|resolves|decides|approves|wishes\s+to\s+approve|"
     r"endorsed|ratified|unanimously|were\s+in\s+agreement|by\s+consensus|"
     r"(?:received|reviewed)\s+the\s+(?:\w+\s+){0,3}(?:report|reports|update|information|presentation|minutes|accounts))\b"
@@ -308,9 +342,30 @@ _STATEMENT = re.compile(
     r"|\bwere\s+in\s+agreement\b|\bby\s+(?:general\s+)?consensus\b|\bby\s+general\s+consent\b|\bapproved\s+by\s+(?:general|unanimous)\b"
     r"|\b(?:correct|true|accurate)\s+(?:and\s+accurate\s+)?(?:records?|accounts?)\b|\bapproved\s+(?:&|and)\s+signed\b"
     r"|\bdeferred\s+(?:to|until)\b|\brefer(?:red)?\s+(?:back\s+)?to\s+(?:the\s+)?(?:cabinet|council|committee|board|next)\b"
+    # a deferral, stated or announced: "will be put off until the 6.0 release", "held over to the next
+    # meeting", "seasoned until next business meeting", "further consideration will be given at the next meeting"
+    r"|\b(?:put\s+off|held\s+over|carried\s+(?:forward|over)|seasoned|laid\s+on\s+the\s+table|left\s+on\s+the\s+table)\s+(?:until|till|to)\b"
+    r"|\bfurther\s+consideration\s+(?:will|would|shall|to)\s+be\s+given\b"
     r"|\bleave\s+a\s+decision\s+until\b|\bdecision\s+(?:was\s+)?(?:deferred|postponed)\b|\bduly\s+elected\b|\belected\s+(?:unopposed|on\s+a|as\b)"
     r"|\b(?:were|was)\s+(?:\w+\s+)?approved\s+for\s+payment\b|\ball\s+approved\b|\bsupport\s+was\s+given\b"
-    r"|^(?:agreed|resolved|decided)\s+(?:unanimously\s+)?(?:to|that|not\s+to)\b|\b(?:it\s+was|they|we|members|councill?ors|councilors|council|board|committee|meeting|trustees|directors|commissioners)\s+(?:\w+\s+)?resolved\s+(?:to|not\s+to|that)\b|\bagreed\s+(?:unanimously\s+)?(?:to|that)\b(?=.*\b(?:it|members|councillors|board|committee|council|we|meeting|all)\b))",
+    # a rule taking effect from this meeting: "the following ... will henceforth be the committee's practice"
+    r"|\bhenceforth\b"
+    # parliamentary forms: "There being no objection, it was so ordered."; a consultee's reply ending its
+    # entry: "Planning application 23/0456 - extension: no objection."
+    r"|\bso\s+ordered\b|:\s*no\s+objections?\s*\.?$"
+    # an entry's status without a verb: "Item withdrawn by the applicant.", "Application deferred pending a site visit."
+    r"|^(?:the\s+)?(?:item|application|motion|proposal|request|matter|report)\s+(?:withdrawn|deferred|postponed|tabled)\b"
+    # the body taking note of a paper: "the Panel noted the report", "Members noted the update"
+    r"|\b(?:members|councill?ors|councilors|the\s+(?:board|committee|council|commission|panel|meeting|trustees|directors|group))\s+"
+    r"(?:(?:duly|formally|also)\s+)?noted\s+the\s+(?:[\w’'\-]+\s+){0,3}?(?:report|reports|update|information|presentation|minutes|accounts|"
+    r"correspondence|letter|contents|position|progress)\b"
+    # the body declining: "The Councillors felt that they were not in a position to join the Committee"
+    r"|^(?:the\s+)?(?:members|councill?ors|councilors|council|board|committee|trustees|directors)\s+(?:felt|considered|decided|agreed)\s+"
+    r"(?:that\s+)?(?:they|it)\s+(?:were|was)\s+(?:not\s+in\s+a\s+position|unable)\s+to\b"
+    # a subjectless minute of what the body asked for: "Recommended that the report be referred to the
+    # Department", "Recommend task to be considered by the incoming committee"
+    r"|^(?:recommend(?:ed|s)?|instructed|directed)\s+(?:that\s+)?(?:[\w’'\-]+\s+){1,8}?(?:be|to\s+be)\s+[a-z]+(?:ed|en)\b"
+    r"|^(?:agreed|resolved|decided)\s+(?:unanimously\s+)?(?:to|that|not\s+to|on)\b|\b(?:it\s+was|they|we|members|councill?ors|councilors|council|board|committee|meeting|trustees|directors|commissioners)\s+(?:\w+\s+)?resolved\s+(?:to|not\s+to|that)\b|\bagreed\s+(?:unanimously\s+)?(?:to|that)\b(?=.*\b(?:it|members|councillors|board|committee|council|we|meeting|all)\b))",
     re.I,
 )
 _CASED = r"(?:AGREED|APPROVED|NOTED|RESOLVED|ADOPTED|CARRIED|DEFERRED|REFUSED|GRANTED)"
@@ -348,11 +403,33 @@ _NOT_DECISION = re.compile(
     r"|\b(?:resolution|motion|notice\s+of\s+motion)\s+(?:passed|adopted|agreed)\s+(?:by|at)\s+(?!(?:the\s+|this\s+)?(?:meeting|committee|board)\b)"
     r"|\b(?:had|has|have)\s+(?:previously|already|originally)\s+(?:been\s+)?(?:approved|agreed|granted|refused|adopted)\b"
     r"|\b(?:previously|already|originally)\s+(?:been\s+)?(?:approved|agreed|granted|refused|adopted)\b"
+    # a past decision dated in its own sentence: "the Rules adopted in 2003", "accepted as a TLP in December 2014"
+    r"|\b(?:approved|adopted|agreed|granted|refused|passed|established|accepted)\b(?:(?!\bto\b|\bthat\b)[^.]){0,30}?\bin\s+"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\b(?![/\-]\d)"
     r"|\b(?:approved|agreed|granted|refused|adopted)\b[^.]{0,20}\b(?:previously|already)\b"
-    r"|\bthe\s+(?:previous|earlier|original|last)\s+(?:\w+\s+)?(?:was|were|had\s+been)\s+(?:approved|granted|refused|agreed|adopted)\b"
+    r"|(?<!of\s)\bthe\s+(?:previous|earlier|original|last)\s+(?:\w+\s+)?(?:was|were|had\s+been)\s+(?:approved|granted|refused|agreed|adopted)\b"
     r"|\bit\s+was\s+confirmed\s+that\b[^.]*\b(?:would|will|had|has|is|are)\b",
     re.I,
 )
+
+
+# A person's account of something ("The Commissioner stated that SCC have ... agreed that ...", "He
+# continued by explaining that ... was approved by ...", "X told the commissioners that the Board had
+# approved ..."): reported speech, not the body deciding. The body as speaker is not excluded here.
+_REPORTED_SPEECH = re.compile(
+    r"^\W*(?!(?:The\s+)?(?:Council|Board|Committee|Commission|Meeting|Members|Councill?ors|Councilors|Trustees|Directors|"
+    r"Governors|Commissioners|Panel|Group|Parish|Town|City|County|It|We|All)\b)"
+    r"(?:(?:The\s+)?(?:[A-Z][\w.'’\-]*\s+){1,4}|He\s+|She\s+|They\s+)(?:also\s+|further\s+|then\s+)?"
+    r"(?:stated|said|reported|explained|advised|told|informed|mentioned|commented|indicated|believes|believed|"
+    r"continued\s+by\s+explaining)\b")
+
+
+# A resolution another body passed, or one passed at an earlier meeting: "resolution passed by Sligo
+# County Council", "Notice of Motion passed at the November council meeting".
+_REPORTED_RESULT = re.compile(
+    r"\b(?i:resolution|motion)\s+(?i:was\s+)?(?i:passed|adopted)\s+(?:by\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s+){1,3}"
+    r"(?:County\s+|City\s+|Town\s+|District\s+|Borough\s+|Parish\s+)?(?:Council|Board|Committee|Commission|Assembly|Government)\b"
+    r"|(?i:at\s+(?:the|a|its)\s+(?!meeting\b)(?:[\w’'\-]+\s+){1,3}meeting))")
 
 
 _MODAL = re.compile(
@@ -361,15 +438,21 @@ _MODAL = re.compile(
 
 
 # A named person or officer taking on a task ("The Clerk agreed to write ...", "Cllr A. Roe agreed to
-# let the resident know ..."): an action for someone, not a decision of the body. Decisions have the
-# body, "it was", "members" or a motion as their subject. Only a subject marked as an office or a
-# titled member is taken as such: a bare first name ("Willie agreed to ...") is how small bodies
-# record what they decided to have one of their own do, and the development corpus counts those.
+# let the resident know ...", "Marta has agreed to coordinate the printing", "HL undertook to remind
+# ..."): an action for someone, not a decision of the body. Decisions have the body, "it was",
+# "members" or a motion as their subject. The subject may be an office, a titled member, a bare
+# name or initials; words that name a body ("Council", "Group", "Members") never make one.
+_BODY_WORD = (r"(?:It|They|We|All|Everyone|Both|Members|Councill?ors|Councilors|Trustees|Directors|Governors|Commissioners|Those|"
+              r"Council|Board|Committee|Commission|Meeting|Group|Panel|Trust|Association|Society|Forum|Club|Staff|Officers|"
+              r"Residents|Parish|Town|City|County|Village|Community|Township|Authority|Partnership|Executive|Cabinet|Assembly|"
+              r"Consensus|Agreement)")
 _PERSON_UNDERTAKES = re.compile(
-    rf"^\W*(?!(?:It|They|We|All|Everyone|Members|Councill?ors|Councilors|Trustees|Directors|Governors|Commissioners|Those)\b)"
+    rf"^\W*(?!{_BODY_WORD}\b)"
     rf"(?:(?:The\s+)?(?:[A-Z][a-z]+\s+)?(?:Clerk|Secretary|Treasurer|Chair(?:man|person|woman)?|Officer|Manager|Chief\s+Executive)"
-    rf"|{_TITLE}{{1,2}}{_NOT_NAME}{_NAME_WORD}(?:\s+{_NOT_NAME}{_NAME_WORD}){{0,3}})"
-    r"\s+(?:also\s+|kindly\s+|has\s+|had\s+|then\s+)*agreed\s+to\s+(?!the\b|this\b|that\b|these\b|those\b|it\b)[a-z]")
+    rf"|{_TITLE}{{1,2}}{_NOT_NAME}{_NAME_WORD}(?:\s+{_NOT_NAME}{_NAME_WORD}){{0,3}}"
+    rf"|(?!{_BODY_WORD}\b){_NOT_NAME}[A-Z][\w'’\-]*\.?(?:\s+(?!{_BODY_WORD}\b){_NOT_NAME}[A-Z][\w'’\-]*\.?){{0,2}})"
+    r"\s+(?:also\s+|kindly\s+|has\s+|have\s+|had\s+|then\s+)*(?:agreed|offered|volunteered|undertook)\s+to\s+"
+    r"(?!the\b|this\b|that\b|these\b|those\b|it\b)[a-z]")
 
 
 def _tag(s: Sentence) -> set[str]:
@@ -411,6 +494,12 @@ def _tag(s: Sentence) -> set[str]:
         tags.add("statement")
     if tags and _NOT_DECISION.search(t) and not tags & {"motion", "result", "resolved"}:
         return set()
+    rs = _REPORTED_SPEECH.match(t)
+    if tags and rs and not tags & {"motion", "resolved", "bare", "votes"} \
+            and ("result" not in tags or re.match(r"\s+(?:\w+\s+){0,3}?that\b", t[rs.end():])):
+        return set()  # "Trustee Elton reported that all participants were elected ...": someone's account
+    if tags and _REPORTED_RESULT.search(t) and not tags & {"motion", "resolved"}:
+        return set()  # "Members noted the resolution passed by another council": its result is not this meeting's
     if tags and _MODAL.search(t) and not tags & {"motion", "result", "resolved", "bare"} and not _TABLE_ROW.search(t) \
             and not re.search(r"(?i)\b(?:agreed|resolved|decided|voted)\b", t) \
             and not (_STATEMENT.search(_MODAL.sub(" ", t)) or _STATEMENT_CASED.search(_MODAL.sub(" ", t))):
@@ -454,7 +543,13 @@ def _anaphoric(s: Sentence) -> bool:
                "approved", "adopted", "recommendation", "recommended", "action", "motion", "same", "resolution",
                "above", "defer", "deny", "ordinance", "now", "pass", "comments", "minutes", "with", "for",
                "denial", "application", "applications", "request", "same", "grant", "award", "contract", "bid"}
-    return len([w for w in words if w.lower() not in generic]) <= 1
+    dated = bool(_DATED_OBJECT.search(tail))  # "the minutes of December 12, 2023" names its object
+    return not dated and len([w for w in words if w.lower() not in generic]) <= 1
+
+
+_DATED_OBJECT = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+                           r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+                           r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 
 
 # --------------------------------------------------------------------------------------------
@@ -482,6 +577,15 @@ _ANAPHORIC_STATEMENT = re.compile(
     r"request|item|report|motion|suggestion|plan|arrangements?|terms|approach|amendments?)\b|\b(?:this|which|it)\s+was\s+(?:agreed|approved|AGREED)|"
     r"\bapproval\s+of\s+such\b|^(?:this|that)\s+was\s+noted\s*\.?$|\bwere\s+in\s+agreement\b|\bthe\s+(?:proposal|policy|paper|changes|recommendations?|request)\s+"
     r"(?:was|were)\b|^(?:AGREED|Agreed|RESOLVED|Resolved)\s+(?:to|that)\b.{0,60}$")
+
+
+# The sentence before a statement says what the statement decides about: the body taking up a
+# request or report ("Members noted request for speaking time. It was agreed for ..."), or an
+# officer announcing the action ("The City Attorney stated there was reportable action on Item 2.").
+_ANNOUNCES_NEXT = re.compile(
+    r"(?i)^(?:the\s+)?(?:members|councill?ors|councilors|council|board|committee|commission|trustees|directors)\s+"
+    r"(?:noted|considered|discussed|received|reviewed)\s+(?:the\s+|a\s+)?(?:request|letter|application|proposal|correspondence|invitation)\b"
+    r"|\breportable\s+action\b|\breported\s+out\b")
 
 
 _MOTION_OPEN_END = re.compile(r"(?i)\b(?:moved|proposed|move|moves|that|it\s+is|it\s+be|as\s+follows|the\s+following)\s*$")
@@ -527,6 +631,11 @@ def group_sentences(sents: list[Sentence]) -> list[list[Sentence]]:
             last.sents += [sents[i - 1], s]  # "Moved by X to defer. Refer to the Manager for review. Motion Carried 7-0."
             cur, prev = last, s
             continue
+        if not tags and cur is not None and prev is cur.last and s.para == cur.last.para and len(s.text) < 100 \
+                and re.match(r"(?i)^the\s+following\b", cur.sents[-1].text) and not cur.sents[-1].text.endswith(":"):
+            cur.sents.append(s)  # "The following officers were elected. There were no changes from last year."
+            prev = s
+            continue
         if not tags:
             # a roll call announced with "... by the following vote:" may follow page furniture
             if cur is not None and prev is cur.last and cur.last.text.endswith((":", ":-")) and "vote" in cur.last.text.lower() \
@@ -545,7 +654,8 @@ def group_sentences(sents: list[Sentence]) -> list[list[Sentence]]:
                                  or (_proposal_only(cur.sents[0]) and not cur.tags & {"quote", "resolved", "statement", "recommended"}
                                      and all(_proposal_only(x) or x.tags <= {"result", "second", "motion", "votes"} for x in cur.sents)))
         if "bare" in tags:
-            if joinable and not ("result" in cur.tags or "bare" in cur.tags):
+            if joinable and (not ("result" in cur.tags or "bare" in cur.tags)
+                             or (cur.tags <= {"votes", "result"} and not _OUTCOME_WORD.search(" ".join(x.text for x in cur.sents)))):
                 cur.sents.append(s)
             else:
                 ctx = _context_before(sents, i, groups, same_para=True)
@@ -587,6 +697,8 @@ def group_sentences(sents: list[Sentence]) -> list[list[Sentence]]:
             if awaiting or (joinable and "quote" in tags and ("quote" in cur.tags or "resolved" in cur.tags)
                             and not ("result" in cur.tags)):
                 cur.sents.append(s)
+            elif joinable and "statement" in tags and s.para == cur.last.para and _also_same(cur.last.text, s.text):
+                cur.sents.append(s)  # "The minutes of 4 March were confirmed. Those of 28 January were also confirmed."
             elif joinable and cur.tags <= {"votes", "result"} and "statement" in tags and not tags & {"resolved", "quote"}:
                 cur.sents.append(s)  # "Ballot: A 12, B 9." then "A was duly elected.": the count is the decision's vote
             elif joinable and "motion" in cur.tags and not tags & {"resolved", "quote", "recommended"} \
@@ -602,12 +714,25 @@ def group_sentences(sents: list[Sentence]) -> list[list[Sentence]]:
                     if (_ANAPHORIC_STATEMENT.search(s.text) or len(s.text) < 50) \
                     and (not tags & {"resolved", "quote", "recommended"}
                          or re.match(r"^(?:AGREED|Agreed)\s+(?:to|that)\b.{0,60}$", s.text)) else []
+                if not ctx and i > 0 and sents[i - 1].para == s.para and not sents[i - 1].tags \
+                        and _ANNOUNCES_NEXT.search(sents[i - 1].text) and len(sents[i - 1].text) < 160:
+                    ctx = _context_before(sents, i, groups, max_sents=1, same_para=True)
                 cur = _Group(ctx + [s])
                 groups.append(cur)
         prev = s
     groups = _join_late_results(sents, groups)
     # a roll-call list or a seconding alone records no decision
     return [g.sents for g in groups if g.tags - {"votes", "second"}]
+
+
+def _also_same(before: str, text: str) -> bool:
+    """'... were also confirmed' right after '... were confirmed': the same decision extended."""
+    m = re.search(r"(?i)\b(?:was|were)\s+also\s+([a-z]{4,})\b", text)
+    return bool(m) and bool(re.search(rf"(?i)\b(?:was|were)\s+(?:\w+\s+)?{m.group(1)}\b", before))
+
+
+# "Vote: 5 in favour, 2 against." then "Motion carried.": the count awaits the outcome word.
+_OUTCOME_WORD = re.compile(r"(?i)\b(?:carried|lost|failed|passed|defeated|approved|adopted|agreed|rejected|refused)\b")
 
 
 _RESULT_REFERS_BACK = re.compile(r"(?i)^(?:the|this|that|said)\s+(?:motion|resolution|amendment|proposal)\s+(?:was|is)\b")
@@ -698,8 +823,8 @@ def _item_context(sents: list[Sentence], i: int, groups: list[_Group], max_sents
         if p.para != sents[i].para:
             # a page break may split one description; only a sentence left unfinished continues
             nxt = ctx[0] if ctx else sents[i]
-            if p.para != nxt.para - 1 or re.search(r"[.!?:;)\]]\s*$", p.text):
-                return []
+            if p.para != nxt.para - 1 or (re.search(r"[.!?:;)\]]\s*$", p.text) and not _ABBREV.search(p.text)):
+                return []  # (a heading cut after "Contractors, Inc." is not finished)
         ctx.insert(0, p)
         if p.line_start and _ITEM_MARKER.match(p.text):
             return ctx
@@ -940,20 +1065,27 @@ _OUTCOME_RULES: list[tuple[str, re.Pattern]] = [
     ("lost", re.compile(r"(?i)\b(?:motion|amendment|it|proposal)\b[^.]{0,80}?\b(?:failed|fails|defeated|lost|fell|not\s+carried|was\s+not\s+agreed)\b"
                         r"|^\s*(?:LOST|Lost|FAILED|Failed|DEFEATED|Defeated)\b|\bRESULT\s*:\s*(?:FAILED|DEFEATED|LOST)\b|\bwas\s+rejected\b|\bfailed\s+to\s+(?:gain|gather|carry|pass|receive)\b")),
     ("deferred", re.compile(r"(?i)\b(?:defer(?:red|ral)?|postpone[d]?|adjourned\s+to\s+a\s+later|continue[d]?\s+(?:this\s+item\s+)?(?:to|until)\s+(?:the\s+)?(?:next|a\s+future|a\s+later)|"
-                            r"tabled\s+(?:until|to)|leave\s+a\s+decision\s+until|(?:no\s+decision|nothing)\s+(?:could|would|can|will)\s+be\s+(?:decided|made|taken|agreed)(?:\s+upon)?\s+until|come\s*back\s+to|park\s+this|(?:decision|decide)\s+(?:at\s+)?(?:the\s+)?(?:next|september|october|later))\b")),
+                            r"tabled\s+(?:until|to)|leave\s+a\s+decision\s+until|(?:put\s+off|held\s+over|carried\s+(?:forward|over)|seasoned)\s+(?:until|till|to)|"
+                            r"further\s+consideration\b[^.]{0,60}\b(?:next|later|future)|"
+                            r"(?:will|to|would|shall)\s+be\s+(?:re)?(?:considered|discussed|revisited|reviewed)\s+(?:again\s+|further\s+)?(?:at|in)\s+(?:the\s+|a\s+)?(?:next|future|later|following)|(?:no\s+decision|nothing)\s+(?:could|would|can|will)\s+be\s+(?:decided|made|taken|agreed)(?:\s+upon)?\s+until|come\s*back\s+to|park\s+this|(?:decision|decide)\s+(?:at\s+)?(?:the\s+)?(?:next|september|october|later))\b")),
     ("referred", re.compile(r"(?i)\brefer(?:red|ral)?\s+(?:[\w,]+\s+){0,3}?(?:back\s+)?to\b|\b(?:task|matter)\s+to\s+be\s+considered\s+by\b")),
-    ("refused", re.compile(r"(?i)\b(?:refused|refusal|den(?:y|ied|ial)|declined|not\s+to\s+(?:accept|support|approve|grant|proceed|join)|"
+    ("refused", re.compile(r"(?i)\b(?:refused|refusal|to\s+refuse|den(?:y|ied|ial)|declined|not\s+to\s+(?:accept|support|approve|grant|proceed|join)|"
                            r"resolved\s+not\s+to|not\s+in\s+a\s+position\s+to|reject(?:ed)?\s+the\s+application)\b")),
-    ("noted", re.compile(r"(?i)\b(?:noted|receive[d]?\s+(?:,\s*|and\s+)?(?:and\s+)?file[d]?|received\s+for\s+information|received\s+and\s+noted|note\s+the|"
+    ("noted", re.compile(r"(?i)\b(?:noted|receive[d]?\s+(?:,\s*|and\s+)?(?:and\s+)?file[d]?|received\s+for\s+information|received\s+and\s+noted|notes?\s+the|"
                          r"(?:received|reviewed)\s+the\s+(?:\w+\s+){0,3}(?:report|reports|update|information|presentation))\b")),
     ("granted", re.compile(r"(?i)\bgranted\b")),
     # a policy, constitution, budget or by-law approved is adopted: "agreed to accept this revised policy"
-    ("adopted", re.compile(r"(?i)\badopt(?:ed|ion|s)?\b|\b(?:accept|approv|agree|in\s+agreement)\w*\s+(?:to\s+accept\s+|with\s+)?(?:the\s+|this\s+|these\s+)?"
-                           r"(?:[\w\-’']+\s+){0,3}?(?:policy|policies|constitution|budget|by-?laws?|standing\s+orders|terms\s+of\s+reference)\b|\b(?:ordinance|by-?laws?|resolution)\b[^.]{0,100}\b(?:do\s+now\s+pass|hereby\s+passed|be\s+passed|passed)\b")),
+    ("adopted", re.compile(r"(?i)\badopt(?:ed|ion|s)?\b|\bhenceforth\b|\b(?:accept|approv|agree|in\s+agreement)\w*\s+(?:to\s+accept\s+|with\s+)?(?:the\s+|this\s+|these\s+)?"
+                           r"(?:[\w\-’']+\s+){0,3}?(?:policy|policies|constitution|budget|by-?laws?|standing\s+orders|terms\s+of\s+reference)\b|\b(?:ordinance|by-?laws?|resolution)\b[^.]{0,100}\b(?:do\s+now\s+pass|hereby\s+passed|be\s+passed|passed)\b"
+                           # a resolution making or fixing a financial instrument (a scheme, the rates, a precept,
+                           # a levy) is adopted as a budget is: "That the Council makes a scheme for the waiver of rates"
+                           r"|\b(?:makes?|made|apply|applies|fix(?:es)?|strikes?|levies)\s+(?:[\w’'\-]+\s+){0,5}?(?:schemes?|precepts?|levy|(?:tax\s+|annual\s+)?rates)\b"
+                           r"|\b(?:rates|precept|levy|budget)\b[^.]{0,150}\bbe\s+(?:determined|fixed|struck|levied|set)\b")),
     ("approved", re.compile(r"(?i)\bbe\s+approved\b")),
     # a register row's result column reads like "carried": "MOTION: Accept X | Passed - 8 in favour"
-    ("carried", re.compile(r"(?i)\bcarried\b|\|\s*passed\b")),
-    ("approved", re.compile(r"(?i)\b(?:approv\w*|agree[ds]?|agreement|accept(?:ed|s)?|confirm(?:ed)?|ratif\w+|endorse[d]?|resolved\s+to|"
+    # "carried" as a result, not "a job evaluation is carried out" / "carried forward"
+    ("carried", re.compile(r"(?i)\bcarried\b(?!\s+(?:out|forward|over|through)\b)|\|\s*passed\b")),
+    ("approved", re.compile(r"(?i)\b(?:so\s+ordered|approv\w*|agree[ds]?|agreement|accept(?:ed|s)?|confirm(?:ed)?|ratif\w+|endorse[d]?|resolved\s+to|"
                             r"(?:correct|true|accurate)\s+(?:record|account)|as\s+(?:correct|true)|true\s+and\s+correct|support\s+was\s+given|"
                             r"granted|consensus|general\s+consent|selected|instructed)")),
     ("carried", re.compile(r"(?i)\b(?:passed|passes|moved\s+\d|motion|vote|in\s+favou?r|unanimous(?:ly)?)\b")),
@@ -1057,14 +1189,54 @@ def extract_texts(texts: list[str]) -> list[list[dict]]:
     segs = []
     for text in texts:
         sents = sentences(text)
-        found = [d for d in (_decision(text, g) for g in group_sentences(sents)) if d]
+        found = _announced_lists([d for d in (_decision(text, g) for g in group_sentences(sents)) if d])
         segs.append((text, sents, found))
     _consent_pass(segs)
+    _list_then_result_pass(segs)
     out = []
     for _, _, found in segs:
         for d in found:
             d.pop("sents", None)
         out.append(found)
+    return out
+
+
+# "Two resolutions were proposed and unanimously adopted. They were: 1. Resolved that ... 2. Resolved
+# that ...", "The following motions were carried:": the announcement gives the outcome of the
+# resolutions listed after it, which are the decisions; the announcement is their heading.
+_ANNOUNCED = re.compile(
+    r"(?i)^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:the\s+following|(?P<n>two|three|four|five|six|seven|eight|nine|ten|both|\d{1,2})|all|several)"
+    r"(?:\s+\w+)?\s+(?:resolutions|motions|recommendations|proposals)\s+(?:were|was)\b[^.]{0,60}?\b"
+    r"(?P<verb>adopted|approved|carried|agreed|passed)\b")
+_ANNOUNCED_OUTCOME = {"adopted": "adopted", "approved": "approved", "agreed": "approved", "carried": "carried", "passed": "carried"}
+
+
+def _announced_lists(found: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    k = 0
+    while k < len(found):
+        d = found[k]
+        tagged = [x for x in d["sents"] if x.tags]
+        m = _ANNOUNCED.match(tagged[-1].text) if tagged else None
+        listed = []
+        if m and len(tagged) == 1:
+            n = m.group("n")
+            n = 2 if n and n.lower() == "both" else (_num(n) if n else None)
+            for d2 in found[k + 1:]:
+                first = d2["sents"][0]
+                if not (first.tags & {"resolved", "quote"}) or first.para - d["sents"][-1].para > 2 + 2 * len(listed) \
+                        or (n is not None and len(listed) >= n):
+                    break
+                listed.append(d2)
+        if listed:
+            for d2 in listed:
+                d2["outcome"] = _ANNOUNCED_OUTCOME[m.group("verb").lower()]
+                if "outcome" not in d2["inferred"]:
+                    d2["inferred"].append("outcome")
+            k += 1  # the announcement heads its list; the listed resolutions are the decisions
+            continue
+        out.append(d)
+        k += 1
     return out
 
 
@@ -1101,6 +1273,23 @@ def _range_size(text: str) -> int | None:
     return n - excepted
 
 
+_LINE_START = re.compile(r"(?m)^[ \t]*(?=\S)")
+
+
+def _from_line_matching(text: str, s: Sentence, pattern: re.Pattern) -> Sentence | None:
+    """The part of `s` from the line where `pattern` matches to its end: a recommendation may run
+    on from the title line it follows ("1. Minutes of June 10\nAdopt the minutes ...")."""
+    for lm in _LINE_START.finditer(text, s.start, s.end):
+        at = lm.end()
+        if at < s.start or (at == s.start and not s.line_start):
+            continue
+        if pattern.match(text[at:s.end]):
+            if at == s.start:
+                return s
+            return Sentence(at, s.end, re.sub(r"\s+", " ", text[at:s.end]).strip(), s.para, True)
+    return None
+
+
 def _consent_pass(segs: list[tuple[str, list[Sentence], list[dict]]]) -> None:
     stream = []  # (seg index, sentence, decision containing it or None), in document order
     for si, (_, sents, found) in enumerate(segs):
@@ -1130,9 +1319,9 @@ def _consent_pass(segs: list[tuple[str, list[Sentence], list[dict]]]) -> None:
                 elif d2["vote"] is not None and block and not d2["mover"]:
                     block.append(d2)  # the vote recorded after the list of items
                     break
-            elif s2.line_start and _RECOMMENDATION.match(s2.text):
+            elif (sub := _from_line_matching(segs[si2][0], s2, _RECOMMENDATION)) is not None:
                 text = segs[si2][0]
-                new = _decision(text, [s2])
+                new = _decision(text, [sub])
                 if new:
                     segs[si2][2].append(new)
                     segs[si2][2].sort(key=lambda d: d["start"])
@@ -1154,9 +1343,62 @@ def _consent_pass(segs: list[tuple[str, list[Sentence], list[dict]]]) -> None:
             if b["vote"] is None and vote is not None:
                 b["vote"] = vote
                 b["inferred"].append("vote")
-            if b["outcome"] == "other":
+            # what the list's motion did (adopted the report, approved the agenda) is what
+            # happened to each recommendation on it, unless the entry records its own fate
+            own_fate = b["outcome"] in ("lost", "withdrawn", "deferred", "referred", "refused")
+            if dec["outcome"] in ("adopted", "approved") and not own_fate and b["outcome"] != dec["outcome"]:
+                b["outcome"] = dec["outcome"]
+                b["inferred"].append("outcome")
+            elif b["outcome"] == "other":
                 b["outcome"] = "approved"
                 b["inferred"].append("outcome")
+
+
+# A consent list printed before its one results block ("APPROVAL OF CONSENT CALENDAR / 1. Minutes /
+# Adopt the minutes of ... / 2. Meeting Calendar / Approve the proposed schedule ... / RESULT: APPROVED
+# MOTION BY: X SECOND: Y AYES: ..."): each recommendation is a decision the block's vote made.
+_IMPERATIVE = re.compile(r"^(?:Adopt|Approve|Authori[sz]e|Accept|Receive|Award|Ratify|Waive|Direct|Confirm|Appoint|Reject|Deny)\s+(?:the\s+|a\s+|an\s+)?\S")
+_RESULT_LABEL = re.compile(r"(?i)^result\s*:")
+
+
+def _list_then_result_pass(segs: list[tuple[str, list[Sentence], list[dict]]], reach: int = 40) -> None:
+    stream = []
+    for si, (_, sents, found) in enumerate(segs):
+        owner = {id(x): d for d in found for x in d["sents"]}
+        stream += [(si, x, owner.get(id(x))) for x in sents]
+    for k, (si, sent, dec) in enumerate(stream):
+        if dec is None or not _RESULT_LABEL.match(sent.text) or not (dec["mover"] or dec["vote"]):
+            continue
+        own_ctx = [x for x in dec["sents"] if x is not sent and not x.tags and x.start < sent.start]
+        if dec["sents"].index(sent) != len(own_ctx):
+            continue  # the block is not where this decision's own record starts
+        recs: list[tuple[int, Sentence]] = []
+        consent = False
+        for si2, s2, d2 in reversed(stream[max(0, k - reach):k]):
+            if d2 is not None and d2 is not dec:
+                break
+            if _CONSENT.search(s2.text):
+                consent = True
+                break
+            sub = _from_line_matching(segs[si2][0], s2, _IMPERATIVE)
+            if sub is not None:
+                recs.insert(0, (si2, sub))
+        if not consent or len(recs) < 2:
+            continue
+        text = segs[si][0]
+        dec["sents"] = dec["sents"][len(own_ctx):]
+        dec["start"] = sent.start
+        dec["text"] = text[sent.start:dec["end"]].strip()
+        for si2, r in recs:
+            new = _decision(segs[si2][0], [r])
+            if not new:
+                continue
+            new["outcome"] = dec["outcome"]
+            for f in ("mover", "seconder", "vote"):
+                new[f] = dec[f]
+            new["inferred"] = ["outcome", "mover", "seconder", "vote"]
+            segs[si2][2].append(new)
+            segs[si2][2].sort(key=lambda d: d["start"])
 
 
 def item_decisions(meeting: Meeting, item: AgendaItem) -> list[Decision]:
@@ -1181,11 +1423,12 @@ def extract_meeting_decisions(meeting: Meeting) -> list[Decision]:
         if head.endswith("\n\n"):
             # a title standing as its own paragraph heads the decision; it is not part of its text
             for d in found:
-                if d["start"] < len(head) < d["end"]:
+                if d["start"] < len(head) < d["end"] and not _needs_its_heading(d["text"][len(head) - d["start"]:]):
                     d["text"] = d["text"][len(head) - d["start"]:].lstrip()
                     d["start"] = len(head)
         rows = [_row(meeting, item, d) for d in found
-                if not (d in in_title and len(found) > len(in_title) and _is_motion_heading(d["text"]))]
+                if not (d in in_title and len(found) > len(in_title)
+                        and (_is_motion_heading(d["text"]) or not (d["mover"] or d["seconder"] or d["vote"])))]
         if any(item is it for it in meeting.items):
             item.resolutions = [d.text for d in rows]
         out += rows
@@ -1201,8 +1444,19 @@ def _head(item: AgendaItem) -> str:
     title = (item.title or "").strip()
     if not title or item.number == HEADER_ITEM:
         return ""
-    joined = _TITLE_CUT.search(title) or item.text[:1].islower() or (len(title) > 60 and not re.search(r"[.:!?)]$", title))
+    joined = _TITLE_CUT.search(title) or item.text[:1].islower() or (len(title) > 60 and not re.search(r"[.:!?)]$", title)) \
+        or (_ABBREV.search(title) and item.text[:1] in "(,;")  # "... Contractors, Inc." / "(Ralph Roe, Pres) for ..."
     return title + ("\n" if joined else "\n\n")
+
+
+def _needs_its_heading(text: str) -> bool:
+    """An entry that says only its outcome ("Noted.", "AGREED") or moves its item by reference
+    ("Moved by X to adopt. Motion Carried 7-0."): the heading is what was decided, so it stays
+    in the decision's text."""
+    first = sentences(text.strip())
+    if not first:
+        return False
+    return bool(_BARE.match(first[0].text)) or _anaphoric(first[0])
 
 
 def _is_motion_heading(text: str) -> bool:

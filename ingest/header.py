@@ -42,7 +42,7 @@ from .header_candidates import (
     named,
     venue_from_title,
 )
-from .header_names import COUNCIL_NAME, MINUTES_OF, _clean_org, find_org, smart_title, split_title  # noqa: F401
+from .header_names import COUNCIL_NAME, MINUTES_OF, ORG_SUFFIXED, _clean_org, find_org, smart_title, split_title  # noqa: F401
 from .header_region import ITEM_START, clean, header_lines, is_sentence, numbered_lines, title_like
 from .header_people import (  # noqa: F401
     apologies_from_items,
@@ -86,8 +86,12 @@ def parse_header(preamble: list[str], full_text: str) -> Header:
         _deep_title(h, full_text, order, override=bool(notice and cands.minutes_line is None))
     if h.council is None:
         _council_from_document(h, full_text)
+    if h.council is None:
+        _org_from_shorthand(h, full_text)
     if h.committee and h.council and h.committee == h.council and not re.search(r"\bcouncil\b", h.committee, re.I):
         h.committee = None  # an organisation's name is not a committee
+    if h.committee is None and "committee" not in h.sources and not any(n.startswith("no committee named") for n in h.notes):
+        _committee_from_subjects(h, full_text)
     parse_attendance([raw[n - 1].strip() for n, _ in lines], h)
     return h
 
@@ -100,6 +104,11 @@ def _decide(h: Header, c: Candidates) -> None:
     """Choose each detail among its candidates, letting the choices inform each other: a body
     line beside the chosen date is the title; the organisation the title names owns it."""
     _choose(h, "date", c.dates)
+    for x in c.committees:
+        if any(_names_parent(x.value, p) for p in c.parents):
+            # "Elections Commission" above "... Advisory Committee of the San Francisco Elections
+            # Commission": the parent body heads the page, but the sub-body is the one that met
+            x.score -= 3
     if h.date:
         dline = next(x.line for x in c.dates if x.value == h.date)
         for x in c.committees:
@@ -129,6 +138,12 @@ def _decide(h: Header, c: Candidates) -> None:
         h.notes.append(f"no committee named: the meeting is of {repr(h.council) if h.council else 'the council'} itself")
     _choose(h, "time", c.times)
     _choose(h, "venue", c.venues)
+
+
+def _names_parent(value: str, parent: str) -> bool:
+    """'Elections Commission' is the parent 'San Francisco Elections Commission' (the place may be left off)."""
+    v, p = value.lower().strip(), re.sub(r"^the\s+", "", parent.lower().strip())
+    return bool(v) and (v == p or p.endswith(" " + v))
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -185,6 +200,72 @@ def _council_from_document(h: Header, full_text: str) -> None:
             h.council = name
             h.sources["council"] = f"document text (not the header), named {n} times: {first_line[name][:160]}"
             h.notes.append(f"council '{name}' is not in the header; taken from the document text, where it is named {n} times")
+
+
+_SHORT_LINKS = {"of", "and", "the", "for", "&"}
+
+
+def _org_from_shorthand(h: Header, full_text: str) -> None:
+    """An organisation the minutes name in full and then call by their own shorthand — its
+    initials ("UK Python Association" ... "the UKPA has no bank account", "UKPA" 3+ times) or
+    "the Foundation" / "the Society" (3+ times, no other organisation of that kind named) — is
+    the one whose minutes they are, when the header names none. Passing mentions of other
+    organisations are never referred to that way."""
+    if not full_text:
+        return
+    names: dict[str, str] = {}
+    for m in ORG_SUFFIXED.finditer(full_text):
+        name = _clean_org(m.group("name"))
+        bare = re.sub(r"^The\s+", "", name or "")
+        if name and "\n" not in name and len(bare.split()) >= 2 and not re.search(r"[.!?]\s", name):
+            names.setdefault(bare, name)  # not "The Foundation" (a back-reference) nor a match across sentences
+    by_suffix: Counter[str] = Counter(n.split()[-1].rstrip(".").lower() for n in names)
+    # counted once over the text (linear however many organisations it names)
+    capitals: Counter[str] = Counter(re.findall(r"\b[A-Z][A-Z0-9&]{2,7}\b", full_text))
+    the_words: Counter[str] = Counter(re.findall(r"\b(?i:the)\s+([A-Z][\w&-]*)\b", full_text))
+    found: list[tuple[int, str, str]] = []
+    for bare, name in names.items():
+        words = [w for w in bare.split() if w.lower() not in _SHORT_LINKS]
+        initials = "".join(w if w.isupper() else w[0] for w in words)
+        uses = capitals[initials] if len(initials) >= 3 and initials.isupper() else 0
+        if uses >= 3:
+            found.append((uses, name, f"named in full and {uses} times as {initials}"))
+            continue
+        suffix = words[-1].rstrip(".")
+        if by_suffix[suffix.lower()] == 1:
+            back = the_words[suffix]
+            if back >= 3:
+                found.append((back, name, f"named in full and {back} times as 'the {suffix}'"))
+    if len(found) == 1 or (len(found) > 1 and sorted(found)[-1][0] > 2 * sorted(found)[-2][0]):
+        uses, name, how = max(found)
+        h.council = name
+        h.sources["council"] = f"document text (not the header): {how}"
+        h.notes.append(f"council '{name}' is not in the header; taken from the document text, where it is {how}")
+
+
+# "The committee recognizes ...", "The Board approved ...": the body that met acting in its own minutes
+_BODY_SUBJECT = re.compile(
+    r"(?:^|[.!?:]\s+|\n)\s*The\s+(?P<body>Committee|Board|Commission|Panel|Trustees|Directors|Sub-?committee|Forum|Partnership)"
+    r"\s+(?!of\b|meeting|members?\b|chair|minutes|report)[a-z]+", re.I)
+
+
+def _committee_from_subjects(h: Header, full_text: str) -> None:
+    """When the header names no body, minutes still say who acted — "The committee recognizes
+    ...", "The Board approved ...". A body word that is the subject of at least 3 sentences, and
+    of at least twice as many as any other, is offered in a warning ("the text refers to 'the
+    Panel' in 6 sentences"), not taken: "Panel" is the kind of body, not its name, and a
+    committee the document does not name stays missing. (Taking it would score two more corpus
+    documents right — gold "Committee", "Board of Directors" — and leave a ModernGov copy's
+    nameless "Panel" wrong.) The council itself ("The Council agreed") is not counted."""
+    if not full_text:
+        return
+    counts: Counter[str] = Counter(m.group("body").lower() for m in _BODY_SUBJECT.finditer(full_text))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        return
+    word, n = ranked[0]
+    h.notes.append(f"the header names no committee; the text refers to 'the {word[:1].upper() + word[1:]}' as acting in "
+                   f"{n} sentences — supply its name with --committee or a sidecar")
 
 
 def _deep_title(h: Header, full_text: str, order: str | None, override: bool = False) -> None:

@@ -3,9 +3,11 @@
 A header can name a date three times (a letter's date, the title's, a running footer's) and a
 council twice (its own, one its strap line mentions), so every reading is kept as a candidate
 with a strength — the "Minutes of ..." title line (10) > a labelled field (9) > a sentence
-saying when the meeting was held (7) > a title-block line (4-7, more beside the date or a
-"MINUTES" marker) > anything else in the header (2) > the web page's front matter (1-2) — and
-the strongest wins. The strengths are fixed by that order of evidence, not fitted.
+saying when the meeting was held, or opening the minutes ("A regular meeting of the X Board
+was held ...") (7) > a title-block line (4-7, more beside the date or a "MINUTES" marker) and
+the web page's own title (front matter or `<title>`, 5) > anything else in the header (2) >
+the front matter's `date:` (1.5: often when the page was published) — and the strongest wins.
+The strengths are fixed by that order of evidence, not fitted.
 """
 from __future__ import annotations
 
@@ -25,6 +27,14 @@ LABEL_ALONE = re.compile(r"^(?P<label>date|time|venue|location|place|meeting|com
 HELD_THEIR = re.compile(
     r"^(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:of|and|the|[A-Z][\w'’&.-]*))*?)\s+(?:held|hold)\s+(?:its|their|a|an|the)\s+"
     r"(?P<what>[\w' -]+?)\s+(?:on|at|in|via|by)\b", re.I)
+# "A regular meeting of the Python Software Foundation (the "PSF") Board of Directors was held
+# over Internet Relay Chat ...": minutes that open with a sentence instead of a title
+OPENING = re.compile(
+    r"^(?:an?|the)\s+(?P<what>(?:[\w'’-]+\s+){0,3}?)meeting\s+of\s+(?P<body>(?:the\s+)?[A-Z].+?)\s+"
+    r"(?:was|were|is|has\s+been)\s+(?:duly\s+)?(?:held|convened|called|opened)\b", re.I)
+# "The Board of Directors of the Harbour Trust met on 3 May 2021 at ...": the body is the subject
+MET = re.compile(r"^(?:the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+(?:of|and|the|for|on|[A-Z][\w'’&.-]*))*?)\s+"
+                 r"(?:met|convened)\s+(?:on|at|in|via|by|remotely|virtually|online)\b")
 NEGATIVE_DATE_CONTEXT = re.compile(
     r"\b(?:previous|last|next|future|forthcoming|upcoming|adjourned\s+(?:to|until)|circulated|dated|printed|issued|published|"
     r"approved\s+on|updated|revised|expires?|received|deadline|by\s+no\s+later|scheduled\s+for\s+(?!today))\b",
@@ -35,7 +45,14 @@ ATTENDANCE_START = re.compile(
     r"^(?:(?:members|councillors|directors|trustees|commissioners|board\s+members|elected\s+members)\s+)?(?:present|attendance|attendees|"
     r"in\s+attendance|apologies|absent|roll\s+call)\b|^(?:chair(?:man|woman|person)?|presiding|council|elected\s+members|members)\s*:",
     re.I)
-MINUTES_MARKER = re.compile(r"^(?:(?:regular|special|open|public|draft|final)\s+)*(?:meeting\s+)?(?:minutes|summary)$", re.I)
+MINUTES_MARKER = re.compile(r"^(?:(?:regular|special|open|public|draft|final)\s+)*(?:meeting\s+)?(?:minutes|summary)"
+                            r"(?:\s*[(\[-]\s*(?:draft|final|approved|unapproved|unconfirmed)\s*[)\]]?)?$", re.I)
+# "102/19 Minutes of the meeting held on 15th May 2019 were approved", "4. To approve the minutes of
+# ...": an item about an earlier meeting's minutes, whose date is not this meeting's
+MINUTES_ITEM = re.compile(r"^\(?[\w/.-]*\d[\w/.-]*\)?\s+(?:to\s+\w+\s+)?(?:the\s+)?minutes\b", re.I)
+# "of the San Francisco Elections Commission" under "... Technical Advisory Committee": the
+# second half of a title broken over two lines
+CONTINUATION = re.compile(r"^(?:of|for|to)\s+(?:the\s+)?[A-Z]")
 
 
 @dataclass
@@ -55,9 +72,12 @@ class Candidates:
     venues: list[Cand] = field(default_factory=list)
     times: list[Cand] = field(default_factory=list)
     minutes_line: int | None = None  # index of the "Minutes of ..." title line, if the header has one
+    parents: list[str] = field(default_factory=list)  # bodies a title says own the body that met
 
     def add_parts(self, parts: TitleParts, score: float, line: int, src: str) -> None:
         """The organisation, body and kind of meeting a title names, as candidates."""
+        if parts.parent:
+            self.parents.append(parts.parent)
         if parts.org:
             self.councils.append(Cand(parts.org, score, line, src))
         if parts.body and not parts.body_is_council:
@@ -193,6 +213,13 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
         typ = split_title(what)
         parts.mtype = typ.mtype or (typ.body if typ.body and not typ.body_is_council else None)
         c.add_parts(parts, 8, n, src)
+    opening = OPENING.match(s) if in_title else None
+    if opening and not NEGATIVE_DATE_CONTEXT.search(opening.group("what")):
+        body = re.sub(r"\s*\([^)]*\)", "", opening.group("body"))  # "(the "PSF")": an alias, not a name
+        c.add_parts(split_title(f"{opening.group('what')}Meeting of {body}"), 7, n, src)
+    met = MET.match(s) if in_title and not opening else None
+    if met and BODY_RE.search(met.group("body")):
+        c.add_parts(split_title(f"Meeting of the {met.group('body')}"), 7, n, src)
     if in_title and re.match(r"^held\s+(?:in|at)\b", s, re.I):
         # "Held in the Board Room, Elderpark Workspace at 7 p.m."
         v = venue_from_title(s)
@@ -202,7 +229,7 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
         if t and not find_dates(s):
             c.times.append(Cand(t, 5, n, src))
     fds = find_dates(s, order)
-    if fds and not NEGATIVE_DATE_CONTEXT.search(s[: fds[0].start]):
+    if fds and not NEGATIVE_DATE_CONTEXT.search(s[: fds[0].start]) and not MINUTES_ITEM.match(s):
         score = 6 if (not sentence and in_title) else 7 if HELD_CONTEXT.search(s) else 2
         c.dates.append(Cand(fds[0].iso, score, n, src))
         if not sentence:
@@ -210,8 +237,15 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
             if t:
                 c.times.append(Cand(t, 6, n, src))
     if in_title and not sentence:
+        if CONTINUATION.match(s) and k > 0 and not is_sentence(lines[k - 1][1]):
+            return  # read with the line it continues
+        joined = k + 1 < len(lines) and CONTINUATION.match(lines[k + 1][1]) is not None \
+            and not is_sentence(s + " " + lines[k + 1][1])
+        if joined:
+            s = s + " " + lines[k + 1][1]
+            src = f"line {n}: {s}"
         parts = split_title(s)
-        long_line = len(s.split()) > 12  # a title-case sentence, not a title
+        long_line = len(s.split()) > (20 if joined else 12)  # a title-case sentence, not a title
         c.add_parts(parts, 2 if long_line else 4 + _nearness(k, marker_ks, lines), n, src)
         if not (parts.org or parts.body or parts.mtype) and k + 1 < len(lines):
             # "EAST PALO ALTO" above "PLANNING COMMISSION": a bare place name heading a body
@@ -224,18 +258,39 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
             c.venues.append(Cand(v, 3, n, src))
 
 
+# A front-matter title is the page's heading as the site prints it: as strong as a title-block
+# line (4-7), weaker than a title printed in the minutes themselves or a labelled field.
+FRONT_TITLE = 5.0
+# "2016-04-10T00:00:00": a date stored as a timestamp at midnight is a date, not a publishing time
+_MIDNIGHT = re.compile(r"[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+
+
 def _read_front_matter(c: Candidates, meta: dict[str, str], order: str | None) -> None:
-    """The web page's own title and date: weaker than anything the printed header says, and a
-    timestamp ('2023-11-15T17:56:45Z') is when the page was published, not when the body met."""
+    """The web page's own title and date.
+
+    A CMS keeps the minutes' title in its front matter ("STOKE FERRY PARISH COUNCIL Draft
+    Minutes of the Ordinary Meeting held on Wednesday 5th June 2019", TOML's "Board meeting:
+    2024-02-03"), and the page shows it as its heading, so the title is read like a title-block
+    line. The front matter's `date:` is often when the page was published (June's minutes posted
+    on 26 August), so it is the weakest date there is: a date the title states beats it, and a
+    timestamp with a time of day ('2023-11-15T17:56:45Z') is never taken."""
     title = meta.get("title", "")
     if title:
-        c.add_parts(split_title(title), 2, 0, f"front matter title: {title}")
-        for f in find_dates(title, order)[:1]:
-            c.dates.append(Cand(f.iso, 1, 0, f"front matter title: {title}"))
-    d = meta.get("date", "")
+        src = f"front matter title: {title}"
+        c.add_parts(split_title(title), FRONT_TITLE, 0, src)
+        found = find_dates(title, order)
+        if found and not NEGATIVE_DATE_CONTEXT.search(title[: found[0].start]):
+            c.dates.append(Cand(found[0].iso, FRONT_TITLE, 0, src))
+            t = find_time(after_date(title, found[0].text))
+            if t:
+                c.times.append(Cand(t, FRONT_TITLE - 1, 0, src))
+        v = venue_from_title(title)
+        if v:
+            c.venues.append(Cand(v, FRONT_TITLE - 1, 0, src))
+    d = _MIDNIGHT.sub("", meta.get("date", "").strip())
     if d and "T" not in d and ":" not in d:
         for f in find_dates(d, order)[:1]:
-            c.dates.append(Cand(f.iso, 1.5, 0, f"front matter date: {d}"))
+            c.dates.append(Cand(f.iso, 1.5, 0, f"front matter date: {meta['date']}"))
 
 
 def _nearness(k: int, marker_ks: list[int], lines: list[tuple[int, str]]) -> float:

@@ -25,7 +25,7 @@ COUNCIL_NAME = re.compile(rf"\b(?P<name>(?:{_CAP}\s+(?:(?:of|upon|on|under|in|an
 _ORG_SUFFIX = (r"(?:Society|Association|Foundation|Group|Inc\.?|Incorporated|Ltd\.?|Limited|IPS|LPC|Trust|Club|"
                r"Institute|Authority|Corporation|Company|Co-operative|Cooperative|Charity|Union|Federation)")
 ORG_SUFFIXED = re.compile(rf"\b(?P<name>(?:The\s+)?{_CAP_RUN}\s+{_ORG_SUFFIX})(?![\w-])")
-ORG_PLACE = re.compile(rf"\b(?P<name>(?:Town|City|Village|County|Township|Borough|Port)\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})")
+ORG_PLACE = re.compile(rf"\b(?P<name>(?:(?:City|Town)\s+and\s+)?(?:Town|City|Village|County|Township|Borough|Port)\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})")
 ORG_TOWNSHIP = re.compile(rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}}\s+Township)\b")
 ORG_FRIENDS = re.compile(rf"\b(?P<name>(?:The\s+)?Friends\s+of\s+(?:the\s+)?{_CAP_RUN})")
 ORG_DISTRICT = re.compile(rf"\b(?P<name>{_CAP}\s+(?!Municipal\b){_CAP}(?:\s+{_CAP})?\s+District)\b(?!\s+(?:of|Council))")
@@ -35,12 +35,14 @@ ORG_PLACE_PREFIX = re.compile(rf"^(?P<name>{_CAP}(?:\s+{_CAP})?\s+(?:County|City
 _BODY_WORD = (r"(?:Sub-?Committee|Committee|Board|Commission|Panel|Cabinet|Forum|Partnership|Trustees|Assembly|Municipal\s+District|"
               r"Executive|Working\s+Group|Council|Directors|Selectboard|Vestry|Synod|Senate|Court)")
 BODY_RE = re.compile(rf"\b{_BODY_WORD}\b", re.I)
+_NAME_LINKS = {"of", "on", "and", "the", "for", "to", "in", "upon", "under", "&", "de", "la", "du", "y"}
+_SUB_BODY = re.compile(rf"^(?P<sub>.+?\b{_BODY_WORD})\s+(?:of|to)\s+(?:the\s+)?(?P<parent>.+\b{_BODY_WORD})$", re.I)
 # "Monthly Meeting", "Statutory Budget Meeting", "AGM", "Annual General Meeting", "EGM".
 TYPE_RE = re.compile(
     r"(?P<type>(?:(?:[A-Z][\w'’-]*)\s+){0,3}?(?i:Meeting)|(?:(?:[A-Z][\w'’-]*)\s+){0,2}?(?:AGM|EGM|SGM))\b")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _TYPE_ACRONYMS = {"AGM", "EGM", "SGM", "AOB"}
-_GENERIC_TYPE_WORDS = {"notice", "agenda", "meeting", "regular", "ordinary", "the", "a", "an", "this", "of", "minutes", "open",
+_GENERIC_TYPE_WORDS = {"notice", "agenda", "meeting", "regular", "the", "a", "an", "this", "of", "minutes", "open",
                        "public", "council", "board", "committee", "virtual", "remote", "scheduled", "held",
                        "draft", "final", "adopted", "approved", "summary"}
 _DEICTIC = re.compile(r"\b(?:above|said|aforementioned|same|this|that|our|your|their|its|previous|last|next)\b", re.I)
@@ -52,6 +54,12 @@ MINUTES_OF = re.compile(
 _HELD = re.compile(r"\s*,?\s*\b(?:held|which\s+(?:took|was)|taking\s+place|convened|to\s+be\s+held|on\s+(?=" + _WEEKDAY + r"|\d)|at\s+\d)\b.*$", re.I)
 _TRAIL_MINUTES = re.compile(r"(?:\s*[-–—:|]\s*|\s+)(?:meeting\s+)?(?:minutes|summary|notes)\s*$", re.I)
 _ROMAN_OR_NUMBER_PREFIX = re.compile(r"^(?:\d+[.)]?|[IVX]+\.)\s+")
+# "<Name in capitals> Draft Minutes of the ...": a letterhead and the title on one line
+_MID_MINUTES_OF = re.compile(
+    rf"^(?P<head>{_CAP}(?:\s+{_CAP}){{0,7}}?)\s+(?P<title>(?i:(?:(?:final|draft|adopted|approved|unconfirmed|confirmed)\s+)*"
+    r"(?:minutes|summary)\s+(?:of|for)\s+.*))$")
+# "Meeting for Worship for Business", "Meeting of Creditors": a kind of meeting named by what follows "Meeting"
+_MEETING_FOR = re.compile(rf"^Meeting\s+(?:for|of)\s+(?:the\s+)?{_CAP}(?:\s+(?:(?:{_LINK}|for)\s+)*{_CAP}){{0,5}}$")
 
 
 def strip_dates(s: str) -> str:
@@ -94,6 +102,7 @@ class TitleParts:
     body: str | None = None  # a phrase naming a committee/board/commission (may be the council itself)
     body_is_council: bool = False
     mtype: str | None = None  # a specific kind of meeting ("Monthly Meeting", "AGM")
+    parent: str | None = None  # the body that owns the one that met ("... Committee of the X Commission")
 
 
 def find_org(s: str) -> str | None:
@@ -123,7 +132,7 @@ def _clean_org(name: str) -> str | None:
     """An organisation's name without the words a title wraps round it, or None when what is
     left names nothing ('the County Council', 'Regular Council', a single common word)."""
     # "February Meeting of Carlow County Council", "To Each Member of Donegal County Council"
-    name = re.sub(r"^.*\b(?:Meeting|Minutes|AGM|Committee|Board|Members?|Trustees|Each)\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])", "", name)
+    name = re.sub(r"^.*\b(?:Meeting|Minutes|AGM|Committee|Board|Members?|Trustees|Directors|Governors|Each)\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])", "", name)
     if not name.endswith("Council"):
         name = _ORG_STOP.sub("", name)
     words = name.split()
@@ -148,14 +157,36 @@ def split_title(line: str) -> TitleParts:
     s = re.sub(r"[*_`#>]+", " ", line)
     s = re.sub(r"\s+", " ", s).strip()
     s = _ROMAN_OR_NUMBER_PREFIX.sub("", s)
+    mid = _MID_MINUTES_OF.match(s)
+    if mid and not MINUTES_OF.match(s):
+        # A letterhead run onto the title line ("STOKE FERRY PARISH COUNCIL Draft Minutes of the
+        # Ordinary Meeting held on ..."): the name before "Minutes of" is a line of its own.
+        head, title = split_title(mid.group("head")), split_title(s[mid.start("title"):])
+        return TitleParts(org=title.org or head.org or (_clean_org(head.body) if head.body_is_council else None),
+                          body=title.body or head.body,
+                          body_is_council=title.body_is_council if title.body else head.body_is_council,
+                          mtype=title.mtype or head.mtype, parent=title.parent or head.parent)
     m = MINUTES_OF.match(s)
     if m:
         s = m.group("rest")
+    # "Minutes: Technical Steering Committee, 3 February 2024", "Draft Minutes – Finance Committee"
+    s = re.sub(r"^(?:(?:final|draft|adopted|approved)\s+)?(?:meeting\s+)?(?:minutes|notes)\s*[:|–—-]\s*", "", s, flags=re.I)
     s = _HELD.sub("", s)
     s = strip_dates(s)
+    had_minutes = bool(_TRAIL_MINUTES.search(s))
     s = _TRAIL_MINUTES.sub("", s).strip(" ,;:-–—|/")
-    s = re.sub(r"^(?:final|draft|adopted|approved|open|public)\s+", "", s, flags=re.I)
+    # "Draft Minutes", "Open Meeting", "Public Session" — but "Open Source Voting System ..." is a name
+    s = re.sub(r"^(?:final|draft|adopted|approved|(?:open|public)(?=\s+(?i:meeting|session|minutes|part|business)\b))\s+",
+               "", s, flags=re.I)
     parts = TitleParts()
+    if had_minutes and _ACRONYM.match(s) and not line.isupper() and s not in _TYPE_ACRONYMS \
+            and s.lower() not in _ORG_BAD_START | _GENERIC_TYPE_WORDS:
+        parts.org = s  # "SRCF Meeting Minutes - 28/07/2020": the society's acronym, then what the page is
+        return parts
+    kind = _MEETING_FOR.match(smart_title(s))
+    if kind and not BODY_RE.search(s) and len(s.split()) <= 8:
+        parts.mtype = smart_title(s)  # "MEETING FOR WORSHIP FOR BUSINESS": the kind of meeting is the title
+        return parts
     if not s or _DEICTIC.search(s.split(" of ")[-1] if " of " in s.lower() else s) and not find_org(s):
         return parts
     parts.org = find_org(smart_title(s) if s.isupper() else s)
@@ -194,6 +225,9 @@ def split_title(line: str) -> TitleParts:
         body = _body_phrase(piece, parts.org)
         if body and not parts.body:
             parts.body = body
+            sub = _SUB_BODY.match(piece)
+            if sub and body.lower() in sub.group("sub").lower():
+                parts.parent = sub.group("parent")
             parts.body_is_council = bool(re.search(r"\bcouncil$", body, re.I)) and not re.search(
                 r"\b(?:committee|board|commission|panel|partnership|forum)\b", body, re.I)
     if parts.mtype and parts.body and parts.mtype.lower() in parts.body.lower():
@@ -212,7 +246,7 @@ def _body_phrase(piece: str, org: str | None) -> str | None:
         p = m.group("after")
     if org and org in p and not p.startswith(org):
         # "City Council City of Santa Ana", "Trustees of The Friends of X": the body, then its owner
-        p = re.sub(r"\s+(?:of|for)?\s*(?:the\s+)?$", "", p[: p.index(org)].rstrip(" ,-–—")) or p
+        p = re.sub(r"(?:\s+(?:of|for))?(?:\s+the)?\s*$", "", p[: p.index(org)].rstrip(" ,-–—")) or p
     if org and re.search(rf"\bof\s+{re.escape(org)}\s*$", p, re.I) and BODY_RE.search(p[: p.lower().rfind(" of ")]):
         p = p[: p.lower().rfind(" of ")]
     cut = re.sub(r"\s+(?:meeting|meetings)\b.*$", "", p, flags=re.I)
@@ -222,10 +256,20 @@ def _body_phrase(piece: str, org: str | None) -> str | None:
     p = cut if BODY_RE.search(cut) else p
     p = re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.I).strip(" ,;:-–—")
     p = re.sub(r"^(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned)\s+(?=council$)", "", p, flags=re.I)
+    sub = _SUB_BODY.match(p)
+    if sub and len(sub.group("sub").split()) >= 2 and len(sub.group("parent").split()) >= 2:
+        # "Open Source Voting System Technical Advisory Committee of the San Francisco Elections
+        # Commission": the body that met is the named sub-body, not its parent ("Board of
+        # Directors" and "Committee of the Whole" are one body's name and stay whole)
+        p = sub.group("sub")
     if not p or not BODY_RE.search(p) or len(p.split()) > 12 or _DEICTIC.match(p):
         return None
     if re.search(r"\b(?:chambers?|offices?|room|hall|building|present|chair|called|welcomed)\b", p, re.I):
         return None
     if re.search(r"[a-z]{3,}", p.split()[0]) and p.split()[0][0].islower():
         return None  # a sentence fragment, not a name
+    words = p.split()
+    verb = next((i for i, w in enumerate(words) if i and w[:1].islower() and w.lower() not in _NAME_LINKS), None)
+    if verb is not None and BODY_RE.search(" ".join(words[:verb])):
+        p = " ".join(words[:verb]).rstrip(" ,;:")  # "Parish Council met": the name ends where the sentence goes on
     return smart_title(p)

@@ -56,6 +56,7 @@ def split_names(s: str) -> list[str]:
     s = _INITIALS_AFTER_NAME.sub(lambda m: m.group(1) + ";" if _initials_of(m.group(1), m.group(2)) else m.group(0), s)
     s = re.sub(r"\s*\b(?:were|was)\s+(?:also\s+)?present\b\.?", ";", s, flags=re.I)
     s = re.sub(r"\s+(?:arrived|left|joined)\s+(?:shortly|late|early|after|at|during|before)\b[^;\n]*", "", s)
+    s = re.sub(r"[(\[][^()\[\]]*[)\]]", lambda m: m.group(0).replace(" and ", "\x01"), s)  # "(Clerk and Treasurer)": one role
     parts: list[str] = []
     depth, buf = 0, ""
     for ch in s:  # don't split inside parentheses
@@ -73,7 +74,7 @@ def split_names(s: str) -> list[str]:
                 merged.append(p)
         pieces.extend(enumerate(merged))
     for i, piece in pieces:
-        piece = piece.replace("\x00", ",").strip(" .:")
+        piece = piece.replace("\x00", ",").replace("\x01", " and ").strip(" .:")
         piece = re.sub(r"\s+(?:left|arrived|joined|departed)\b.*$|\s+who\b.*$", "", piece)
         dash = re.match(r"^(?P<name>.+?)\s+[-–—]\s+(?P<role>.+)$", piece)
         if dash and _ROLE_WORD.search(dash.group("role")):
@@ -137,7 +138,10 @@ _ABSENT = re.compile(r"^(?:(?:members|directors|councillors|trustees|commissione
 _CHAIR = re.compile(r"^(?:chair(?:man|woman|person)?|presiding|cathaoirleach|(?:present\s+)?in\s+the\s+chair)\s*:\s*(?P<rest>.*)$", re.I)
 _CHAIRED_BY = re.compile(r"\b(?:chaired\s+by|presided\s+over\s+by)\s+(?:the\s+\w+\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _NARRATIVE = re.compile(
-    r"\b(?:(?:board\s+|council\s+|committee\s+)?members\s+present\s+were|present\s+were|those\s+present\s+were)\s+(?P<names>[^.]+(?:\.\s?[A-Z]\.)*[^.]*)\.",
+    r"\b(?:(?:board\s+|council\s+|committee\s+)?members\s+present\s+were|present\s+were|those\s+present\s+were|"
+    # "The following members of the Board of Directors were present at the meeting: A, B and C."
+    r"the\s+following\s+(?:[\w'’ ]{0,60}?\s+)?(?:were|was)\s+present(?:\s+at\s+the\s+meeting)?\s*[:,]?)"
+    r"\s+(?P<names>(?:[^.]|(?<=\b[A-Za-z])\.(?=\s|[A-Z]))+)\.",  # "Martin v. Löwis", "J. R. Smith" go on
     re.I)
 _ALSO_NARRATIVE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?:was|were)\s+also\s+present", re.M)
 _STOP = re.compile(
@@ -193,7 +197,7 @@ def parse_attendance(lines: list[str], h) -> None:
         if not ln:
             continue
         for m in _NARRATIVE.finditer(ln):
-            names = re.split(r"\.\s+|\s+also\s+present\b", m.group("names"))[0]
+            names = re.split(r"(?<!\s[A-Za-z])(?<!^[A-Za-z])\.\s+|\s+also\s+present\b", m.group("names"))[0]
             if re.match(r"(?:the\s+following\s+)?(?:guests?|visitors?|members\s+of\s+the\s+public|residents?|observers?)\b", names, re.I):
                 continue  # guests and the public are not the meeting's members
             _add_people(h, "attendees", names, m.group(0))
@@ -310,12 +314,18 @@ ROLL_CALL_TITLE = re.compile(
 def attendance_from_items(items, h) -> None:
     """Attendance recorded in the first items rather than the header: a 'Roll Call' or
     'Members Present' item, or the roll call inside 'Call to Order' / 'Opening'.
-    Only the first few items are read: a roll call stands at the start of the minutes."""
+    Only the first few items are read: a roll call stands at the start of the minutes.
+    A narrated roll call hard-wrapped over lines ("The following members ... were present at
+    the / meeting: A, B, / C and D.") is read from the item's paragraph joined up."""
     for k, it in enumerate(list(items)[:4]):
         # a titled roll call anywhere in the first items; the labelled or narrated roll call
         # ("Board members present were ...") inside the first items whatever their title
         if ROLL_CALL_TITLE.search(it.title or "") or k < 2:
-            parse_attendance([it.title] + [ln.strip() for ln in (it.text or "").split("\n") if ln.strip()], h)
+            lines = [ln.strip() for ln in (it.text or "").split("\n") if ln.strip()]
+            parse_attendance([it.title] + lines, h)
+            if not h.attendees:
+                for m in _NARRATIVE.finditer(re.sub(r"\s*\n\s*", " ", it.text or "")):
+                    _add_people(h, "attendees", re.split(r"(?<!\s[A-Za-z])(?<!^[A-Za-z])\.\s+|\s+also\s+present\b", m.group("names"))[0], m.group(0))
 
 
 def present_not_apologised(attendees: list[str], apologies: list[str], absent: list[str]) -> list[str]:
@@ -330,13 +340,26 @@ def _person_key(name: str) -> tuple[str, str]:
     return (words[-1].lower(), words[0][0].lower() if len(words) > 1 else "") if words else ("", "")
 
 
+# "Apologies were accepted for Cllr A, Cllr B and Cllr C (all personal reasons).", "Apologies were
+# also received from Cllr D, Norfolk County Council." — each sentence, up to its full stop or a
+# blank line; "Cllr." and initials do not end it
+_APOLOGIES_SENTENCE = re.compile(
+    r"apologies(?:\s+for\s+absence)?\s+(?:had\s+been\s+|were\s+|have\s+been\s+)?(?:(?:also\s+)?(?:received|submitted|given|tendered)"
+    r"(?:\s+and\s+accepted)?|accepted)\s+(?:on behalf of|from|for)\s*:?\s+"
+    r"(?P<names>(?:[^.\n]|\n(?!\s*\n|\s*apolog)|(?<=\b[A-Z])\.|(?<=\bCllr)\.|(?<=\bCllrs)\.|(?<=\bMrs)\.|(?<=\b[MD]r)\.|(?<=\bMs)\.)+"
+    r"(?:\([^)]*\)[^.\n]*)?)", re.I)
+_ORG_END = re.compile(r"\b(?:Council|Committee|Association|Society|Authority|Board)$")
+
+
 def apologies_from_items(texts: list[str]) -> list[str]:
     """Apologies stated inside an 'Apologies' item ("Apologies were received from ...")."""
     out: list[str] = []
     for t in texts:
-        m = re.search(r"apologies(?:\s+for\s+absence)?\s+(?:had\s+been\s+|were\s+|have\s+been\s+)?(?:received|submitted|given|tendered)\s+(?:on behalf of|from)\s+(?P<names>(?:[^.]|(?<=\b[A-Z])\.)+(?:\([^)]*\)[^.]*)?)", t, re.I)
-        if m:
-            out.extend(split_names(re.sub(r"\s*\n\s*", " ", m.group("names"))))
+        found = [m for m in _APOLOGIES_SENTENCE.finditer(t)]
+        for m in found:
+            out.extend(n for n in split_names(re.sub(r"\s*\n\s*", " ", m.group("names")))
+                       if not _ORG_END.search(n) and n not in out)
+        if found:
             continue
         # an 'Apologies' item whose text is just the names ("A Armstrong EDC and M Armstrong")
         first = next((ln.strip() for ln in t.split("\n") if ln.strip()), "")

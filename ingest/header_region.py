@@ -10,7 +10,7 @@ from .header_names import MINUTES_OF
 
 FURNITURE = re.compile(r"^(?:-{2,}\s*page\s*\d+\s*-{2,}|page\s+\d+(?:\s+of\s+\d+)?|skip to (?:main )?content|\d{1,3})$", re.I)
 ITEM_START = re.compile(r"^(?:\d{1,4}(?:\.\d{1,3})*[.):]?|[IVX]{1,5}\.|[A-H][.)])(?:\s+\S|$)")
-_YAML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
+_YAML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*(?::|=(?!=))\s*(?P<value>.*)$")  # YAML "key: v", TOML "key = v"
 _FRONT_KEYS = {"title", "date", "layout", "author", "published", "tags", "description", "editor", "datecreated",
                "blog_post", "sidebar", "categories", "category", "slug", "draft", "lastmod", "permalink", "summary"}
 _SMALL = {"and", "of", "the", "for", "on", "in", "to", "a", "at", "by", "de", "la", "am", "pm", "a.m.", "p.m."}
@@ -41,14 +41,14 @@ def title_like(s: str) -> bool:
 
 
 def split_front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
-    """YAML front matter ('---' ... '---', or the bare 'key: value' lines a reader leaves of
-    it) as key -> value, and the index after it. It is the web page's, not the minutes':
+    """YAML or TOML front matter ('---' ... '---', '+++' ... '+++', or the bare 'key: value'
+    lines a reader leaves of it) as key -> value, and the index after it. It is the web page's, not the minutes':
     a 'date:' there is often the publishing date."""
     idx = [i for i, ln in enumerate(lines) if ln.strip()]
     if not idx:
         return {}, 0
     meta: dict[str, str] = {}
-    if lines[idx[0]].strip() != "---":
+    if lines[idx[0]].strip() not in ("---", "+++"):
         end = 0
         for i in idx:
             m = _YAML_KEY.match(lines[i].strip())
@@ -57,8 +57,9 @@ def split_front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
             meta.setdefault(m.group("key").lower(), m.group("value").strip().strip("'\""))
             end = i + 1
         return (meta, end) if meta else ({}, 0)
+    fence = lines[idx[0]].strip()
     for j in range(idx[0] + 1, min(len(lines), idx[0] + 60)):
-        if lines[j].strip() == "---":
+        if lines[j].strip() == fence:
             return meta, j + 1
         m = _YAML_KEY.match(lines[j].strip())
         if m:

@@ -14,6 +14,11 @@ ModernGov "Agenda and minutes" pages keep their items in `table.mgItemTable` row
 cell, title, "Minutes:" label, minutes text). Those rows are layout, not data, so they are
 walked as paragraphs (the number cell becomes its own block, `source` "mgItemNumberCell"),
 and the page furniture after the last items table is dropped.
+
+A site wraps the minutes in its chrome (menus, sidebars, footers), which would otherwise become
+items and push the header out of reach, so the walk starts at the page's main content
+(`_root`), and the page's `<title>` is kept as a leading `front-matter` block, as Markdown
+front matter is.
 """
 from __future__ import annotations
 
@@ -327,12 +332,111 @@ def _is_data_row(tr) -> bool:
 
 
 def _root(doc):
+    """Where the minutes are on the page: a ModernGov content container, else the one element
+    the page marks as its main content (`<main>`, `role="main"`, a single `<article>`) when it
+    holds at least half the page's text, else the body with its chrome pruned (`_prune_chrome`).
+    Site navigation, sidebars and footers outside the content are neither items nor header."""
     for xp in ('//*[@id="modgov"]', '//div[contains(concat(" ", normalize-space(@class), " "), " mgContent ")]'):
         found = doc.xpath(xp)
         if found:
             return found[0]
     body = doc.find("body")
-    return body if body is not None else doc
+    body = body if body is not None else doc
+    total = None
+    for xp in ("//main", '//*[@role="main"]', "//article"):
+        found = doc.xpath(xp)
+        if len(found) == 1:
+            total = total if total is not None else _text_size(body)
+            if total and _text_size(found[0]) >= 0.5 * total:
+                return found[0]
+    _prune_chrome(body)
+    return body
+
+
+def _text_size(el) -> int:
+    """Characters of text, not counting whitespace (indentation would weigh a deep page)."""
+    text = el.text_content() or ""
+    return len(text) - sum(text.count(c) for c in " \n\t\r")
+
+
+_CHROME_TAGS = {"ul", "ol", "menu", "dl", "div", "section", "header", "footer", "p", "span", "form"}
+
+
+def _prune_chrome(body) -> None:
+    """Drop link lists and link-only boxes (site menus, "Using python for" sidebars, login
+    bars): an element with at least 3 links whose text is at least 70% link text and which has
+    under 100 characters of its own; and a box left holding only a caption once its link list is
+    dropped. Minutes are prose, tables and numbered lists; a menu is links. One bottom-up pass
+    (children before parents), so the work is linear in the page."""
+    stats: dict = {}  # element -> (text length, link text length, links, holds chrome) outside chrome
+    chrome = []
+    for el in reversed(list(body.iter())):
+        if not isinstance(el.tag, str):
+            continue
+        text = len((el.text or "").strip())
+        link = links = 0
+        holds = False
+        for child in el:
+            t, lk, n, h = stats.get(child, (0, 0, 0, False))
+            text += t + len((child.tail or "").strip())
+            link += lk
+            links += n
+            holds = holds or h
+        if el.tag == "a" and el.get("href") is not None:
+            link, links = text, links + 1
+        if el.tag in _CHROME_TAGS and (
+                (links >= 3 and text and link >= 0.7 * text and text - link < 100)
+                or (holds and text <= 40 and not _numbered_caption(el)) or _named_chrome(el)):
+            chrome.append(el)
+            stats[el] = (0, 0, 0, True)  # its parent is judged on what is left
+            continue
+        stats[el] = (text, link, links, holds and el.tag not in _CHROME_TAGS)
+    # a page-level footer (not a section's or an article's own) is the site's: copyright, links
+    chrome.extend(el for el in body.xpath('.//footer | .//*[@role="contentinfo"]')
+                  if not any(a.tag in ("article", "section", "main") for a in el.iterancestors()))
+    dropped = set()
+    for el in reversed(chrome):  # outermost first (reverse of post-order)
+        if any(a in dropped for a in el.iterancestors()):
+            continue
+        if el.getparent() is not None:
+            dropped.add(el)
+            el.drop_tree()
+
+
+_CHROME_NAMES = {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "sidebar", "footer",
+                 "cookie", "cookies", "skiplink", "skip"}
+_CONTENT_NAMES = {"content", "main", "article", "body", "minutes", "post", "entry", "text", "page"}
+
+
+def _named_chrome(el) -> bool:
+    """id/class naming site furniture (`id="menu"`, `class="site-footer"`, "breadcrumbs"),
+    and nothing naming content ("menu-content" is kept)."""
+    names = f"{el.get('id') or ''} {el.get('class') or ''}"
+    if not names.strip():
+        return False
+    tokens = set(re.split(r"[-_\s]+", names.lower()))
+    return bool(tokens & _CHROME_NAMES) and not tokens & _CONTENT_NAMES
+
+
+def _numbered_caption(el) -> bool:
+    """A box captioned "5. Budget" is an agenda item with its papers, not a sidebar."""
+    for child in el.iter(*_HEADINGS, "p", "strong", "b"):
+        return bool(re.match(r"^\s*(?:\(?\d+[.)]?|[IVX]+\.)\s", child.text_content() or ""))
+    return False
+
+
+_SSI_TITLE = re.compile(r"<!--#set\s+var=[\"']title[\"']\s+value=[\"'](?P<t>[^\"']+)[\"']", re.I)
+
+
+def _page_title(doc, html: str) -> str | None:
+    """The page's own title (`<title>`, or a server-side include's `<!--#set var="title" ...-->`):
+    where a site names the minutes it shows ("SRCF Meeting Minutes - 28/07/2020")."""
+    el = doc.find(".//title")
+    text = clean_inline(el.text_content()) if el is not None else ""
+    if not text:
+        m = _SSI_TITLE.search(html[:5000])
+        text = clean_inline(m.group("t")) if m else ""
+    return text or None
 
 
 def html_blocks(html: str, path: Path | None = None, budget: Budget | None = None) -> list[Block]:
@@ -355,6 +459,7 @@ def html_blocks(html: str, path: Path | None = None, budget: Budget | None = Non
         # libxml2 stops building the tree at 2,048 levels (pages full of unclosed <font>, <b>
         # or <div> tags); read the tag stream instead, which has no depth limit.
         return stream_blocks(html, budget)
+    title = _page_title(doc, html)
     for el in list(doc.iter(*_SKIP)):
         el.drop_tree()  # keeps the tail text
     # Site navigation, sidebars and hidden or screen-reader-only elements are not part of the
@@ -373,6 +478,9 @@ def html_blocks(html: str, path: Path | None = None, budget: Budget | None = Non
     stop_after = items_tables[-1] if items_tables else None
 
     walker = _Walker(budget)
+    if title:
+        # kept like a Markdown page's front matter: the header reader weighs it as the page's title
+        walker.blocks.append(Block(text=f"title: {title}", kind="line", source="front-matter"))
     top = _Ctx("root", source="")
     stack: list[_Ctx] = [top]
     walk = etree.iterwalk(root, events=("start", "end"))

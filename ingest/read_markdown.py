@@ -8,8 +8,9 @@ entities are decoded, and `**bold**` lines are marked bold. A paragraph's source
 separate: the first is a `para` (or `list_item`/`heading`) block, the lines after it `line`
 blocks, because hand-written minutes often put a title and its text on consecutive lines.
 
-YAML front matter is not body text, but its `title:`/`date:` lines often name the meeting, so
-they are kept as leading `line` blocks with `source="front-matter"`.
+YAML (`---`) and TOML (`+++`, Hugo/Zola) front matter is not body text, but its `title:`/`date:`
+lines often name the meeting, so they are kept as leading `line` blocks with
+`source="front-matter"`, both written "key: value".
 """
 from __future__ import annotations
 
@@ -60,10 +61,34 @@ def _inline_lines(token) -> list[list[tuple[str, bool]]]:
     return lines
 
 
+_TOML_FRONT = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(?P<body>.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def toml_front_matter(text: str) -> tuple[list[Block], str]:
+    """TOML front matter (`+++` ... `+++`, which CommonMark would print as text) as front-matter
+    blocks, and the document after it. Front matter that is not valid TOML is left as text."""
+    import tomllib
+
+    m = _TOML_FRONT.match(text)
+    if not m:
+        return [], text
+    try:
+        data = tomllib.loads(m.group("body"))
+    except tomllib.TOMLDecodeError:
+        return [], text
+    blocks = []
+    for key, value in data.items():
+        if not _FRONT_KEYS.match(f"{key}:") or not isinstance(value, (str, int, float)) and not hasattr(value, "isoformat"):
+            continue  # tables, arrays (authors = [...]) and keys the header does not read
+        shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        blocks.append(Block(text=clean_inline(f"{key}: {shown}"), kind="line", source="front-matter"))
+    return blocks, text[m.end():]
+
+
 def markdown_blocks(text: str, path: Path | None = None, budget: Budget | None = None) -> list[Block]:
     """Blocks of a Markdown document (see the module docstring)."""
+    blocks, text = toml_front_matter(text)
     tokens = _parser().parse(text)
-    blocks: list[Block] = []
     lists: list[dict] = []  # open lists: {"ordered", "next", "markup"}
     item: dict | None = None  # the open list item: {"label", "used"}
     items: list[dict | None] = []

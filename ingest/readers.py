@@ -7,8 +7,8 @@ keeps the document's own structure (see `ingest.blocks.Block`):
 |---|---|---|
 | .pdf | `read_pdf` (pdfplumber; pypdf fallback) | one `line` block per printed line: `size`, `bold`/`bold_prefix`, `underline`, `indent` (x in points), `page`, column segments in `cells`; running headers/footers and page numbers removed |
 | .docx | `read_docx` (python-docx + numbering.xml) | paragraphs with style heading `level`, Word automatic numbering as `list_label`/`list_number`, `bold`/`bold_prefix`/`underline`/`size` from runs, bookmarks as `anchor`, text boxes; tables as `table_row` blocks in document order (layout tables read as paragraphs) |
-| .html, .htm | `read_html` (lxml, one linear walk; tag-stream reader past 2,048 levels) | h1-h6 `heading`s, `<ol>` numbering (start/type/value/reversed), `table_row`s, bold run-ins (`bold_prefix`), `underline`, ids as `anchor`; ModernGov item tables; navigation and hidden elements dropped |
-| .md, .markdown | `read_markdown` (markdown-it-py) | headings, ordered-list numbers (with start), tables, entities decoded; YAML front matter as `source="front-matter"` `line` blocks |
+| .html, .htm | `read_html` (lxml, one linear walk; tag-stream reader past 2,048 levels) | h1-h6 `heading`s, `<ol>` numbering (start/type/value/reversed), `table_row`s, bold run-ins (`bold_prefix`), `underline`, ids as `anchor`; ModernGov item tables; read from the page's main content (`<main>`, role=main, one `<article>`, ModernGov containers; else menus, link-only boxes and the page footer dropped); navigation and hidden elements dropped; `<title>` as a `front-matter` block |
+| .md, .markdown | `read_markdown` (markdown-it-py) | headings, ordered-list numbers (with start), tables, entities decoded; YAML and TOML (`+++`) front matter as `source="front-matter"` `line` blocks |
 | .rst | `read_rst` (docutils) | section titles as headings (level by nesting), enumerated lists, tables |
 | .txt, .text | `read_text` | one `line` block per line, exactly as before |
 
@@ -32,7 +32,7 @@ from .read_common import Budget
 from .read_text import decode_text, looks_like_html, normalise, reject_binary, text_file_blocks
 
 __all__ = ["read_blocks", "read_document", "supported", "SUPPORTED", "DEFAULT_MAX_MB", "decode_text", "normalise",
-           "html_to_text", "format_of"]
+           "html_to_text", "format_of", "format_name"]
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -65,6 +65,18 @@ def format_of(path: str | Path) -> str:
     if suffix in (".pdf", ".docx"):
         return suffix[1:]
     return "text"
+
+
+_FORMAT_NAMES = {"md": "markdown", "markdown": "markdown", "txt": "text", "text": "text", "htm": "html", "html": "html",
+                 "pdf": "pdf", "docx": "docx", "rst": "rst"}
+
+
+def format_name(label: str | None) -> str:
+    """One name per format for any label or suffix ("md", ".markdown", "txt", "htm", "PDF"):
+    pdf, docx, html, markdown, rst or text ("unknown" when empty). Sources list formats in
+    several spellings; per-format figures must not split one format into two rows."""
+    key = (label or "").strip().lower().lstrip(".")
+    return _FORMAT_NAMES.get(key, key or "unknown")
 
 
 def _check_file(path: Path, max_mb: float) -> None:

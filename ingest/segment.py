@@ -24,7 +24,14 @@ order; a lone I, V, X, L or C is read both as roman and as a letter and its neig
 unnumbered headings after the last numbered item, set like the numbered ones, close the agenda
 ("AOB", "Date of next meeting"); a numbered paragraph that reads as a sentence ("135/19 Fire
 Procedures was read by the Chair") is an item when it is exactly the missing step of the chosen
-run, titled up to its verb or first full stop. What is never an item: addresses ("53 Huntington Ave."),
+run, titled up to its verb or first full stop; the same missing step printed inside a paragraph
+after a sentence ends, or with its dot lost ("21." between 2.0 and 2.2), or stacked with other
+numbers in a column above their titles; a number printed twice where the first is the run's
+next step; sub-numbers counting up from the first under an item that the chosen sub-level
+missed. Typography counts too: PDF headings in the numbered headings' font size and weight
+are items without a number (ceremony, department sub-headings), a Markdown/HTML heading tree
+keeps its parent level, and sub-numbers that are mostly sentences are paragraph numbering, not
+a level. What is never an item: addresses ("53 Huntington Ave."),
 dates, times, amounts, motion lines ("1. Moved by ..."), running headers/footers, the
 document's masthead, and a contents list or menu repeating the headings.
 
@@ -124,6 +131,16 @@ _AGENDA_VERB = re.compile(r"To\s+[A-Za-z]+(?:\s+(?:and|&|or)\s+[A-Za-z]+)?", re.
 # Where a run-in numbered paragraph's title stops: a sentence break, or a finite verb that makes
 # the line a sentence ("Emergency Evacuation Procedures was read by ...").
 _RUNIN_STOP = re.compile(r"(?<=[a-z0-9)\]’'])[.;:](?=\s)|\s(?=•)|\s(?=(?:was|were|is|are|has|have|had|will|would)\b)")
+# A report/file code with a year inside it: committee letters, year, serial ("CAFE-2014.5").
+_YEAR_CODE = re.compile(r"[A-Z]{1,5}[-./]?\s?(?:19|20)\d\d[-./]\s?\d{1,4}")
+# A line ending in an article, preposition or conjunction runs on to the next line: not a heading
+# ("Held in the Council Chambers, Guelph City Hall on").
+_RUNS_ON = re.compile(r"\b(?:of|and|the|for|to|in|on|at|with|by|a|an|or|from)$")
+# A capitals heading run on by a lower-case qualifier ("LIABILITY CLAIM pursuant to Section 5").
+_CAPS_HEAD = re.compile(r"^(?P<head>[A-Z][A-Z0-9'’&/-]*(?:\s+[A-Z0-9][A-Z0-9'’&/-]*)+)\s+"
+                        r"(?=(?:pursuant|regarding|concerning|relating|under|per|re)\b)")
+# A parenthetical beside a heading: the time it was taken, a page or agenda reference.
+_ASIDE = re.compile(r"\([^()]{1,40}\)")
 _UNDERLINE = re.compile(r"^(?P<ch>[=\-~^*+#])(?P=ch){2,}\s*$")
 
 
@@ -164,8 +181,9 @@ class Cand:
     weight: float
     style: str  # inline | alone | list | row | heading | caps | bold | underline | marker
     indent: float = 0.0
-    rest: str = ""  # what follows a run-in title on its line ("Police Report: Attached." -> "Attached.")
+    rest: str = ""  # what follows a run-in title on its line; the item text takes it from the block (`_head_rest`)
     weak: bool = False  # reads as a sentence: an item only if it fills a gap in a consecutive run
+    offset: int = 0  # where the heading starts inside its block (a number printed mid-paragraph)
 
 
 @dataclass
@@ -224,6 +242,8 @@ def number_shape(num: str) -> str:
         return "R"
     if re.fullmatch(r"\([ivx]{2,5}\)|\(i\)", s):
         return "(r)"
+    if _YEAR_CODE.fullmatch(s):
+        return "A-Y-d"  # report codes "CAFE-2014.5", "C.2014.14": one family whatever the separators
     wrap = "()" if s.startswith("(") else ""
     core = s.strip("()").rstrip(".):")  # "1." (Word's rendering) and "1" (typed) are one scheme
     if re.fullmatch(r"[A-Z]{1,2}", core):
@@ -303,7 +323,12 @@ def title_score(title: str, heading: bool = False) -> float:
 def _short_title(t: str) -> str:
     """A run-in heading's title: "Police Report: Attached. Cllr ..." -> "Police Report"; a long
     paragraph's title is its first sentence (or clause)."""
+    caps = _CAPS_HEAD.match(t)
+    if caps and len(caps.group("head").split()) >= 2:
+        return caps.group("head")  # "LIABILITY CLAIM pursuant to Government Code ...": the capitals are the title
     m = re.match(r"^(?P<head>[^:.;]{2,90}?):\s+(?P<rest>\S.*)$", t)
+    if m and t.isupper() and len(t.split()) <= 12:
+        return t  # "AOCB: POLICE ACTION AT THALES": a capitals heading, not a label and its text
     if m and _AGENDA_VERB.fullmatch(m.group("head")):
         # "To Note: Asset of Community Value ...": the agenda's wording belongs to the title
         return f"{m.group('head')}: {_short_title(m.group('rest'))}"
@@ -377,7 +402,8 @@ def _typography(b: Block, text: str) -> tuple[str, int] | None:
     words = t.split()
     if not t or len(words) > 14 or len(t) > 110 or _OUTCOME_WORD.match(t.upper()) or _MASTHEAD.match(t):
         return None
-    if b.bold and not t.endswith((".", ",", ";")) and sum(c.isalpha() for c in t) >= 3:
+    if (b.bold and not t.endswith((".", ",", ";")) and sum(c.isalpha() for c in t) >= 3
+            and not _RUNS_ON.search(t)):
         return "bold", 0
     letters = [c for c in t if c.isalpha()]
     if re.search(r"\b(?:OF|AND|THE|FOR|TO|IN|ON|AT|WITH|BY|COUNCILMEMBER|MEMBER)$|,$", text.strip()) or t.startswith("END OF "):
@@ -422,7 +448,12 @@ def candidates(blocks: list[Block]) -> list[Cand]:
                     continue
             w = title_score(t)
             if w > 0 and sum(ch.isalpha() for ch in t) >= 3 and not _OUTCOME_WORD.match(t.upper()):
-                out.append(Cand(i, i, None, t, "runin", None, w, "runin", b.indent))
+                if _ASIDE.fullmatch(s[len(b.bold_prefix):].strip()):
+                    # "Call to Order (5:30 p.m.)": a bold heading with a plain time or note
+                    # beside it is set like the fully bold headings, not a run-in paragraph
+                    out.append(Cand(i, i, None, t, "bold", None, w, "bold", b.indent))
+                else:
+                    out.append(Cand(i, i, None, t, "runin", None, w, "runin", b.indent))
                 continue
         if b.list_number:
             num = (b.list_label or b.list_number).strip()
@@ -430,6 +461,9 @@ def candidates(blocks: list[Block]) -> list[Cand]:
             w = title_score(clean_title(short)) + bonus  # "Finance Report:  Monthly ...," is scored on its head
             if w > 0:
                 out.append(Cand(i, i, num, short, number_shape(num), number_key(num), w, "list", b.indent))
+                twin = _letter_twin(out[-1])  # Word's "C." after "A.", "B." is a letter, not roman 100
+                if twin:
+                    out.append(twin)
             else:
                 weak = _weak_cand(i, b, num, clean_title(body))
                 if weak:
@@ -451,6 +485,8 @@ def candidates(blocks: list[Block]) -> list[Cand]:
             num, title, sep = p
             if not title:
                 # the number alone on its line (ModernGov copy): the title is the next line
+                if not sep.strip() and not any(texts[:i]):
+                    continue  # a bare "1" above everything else is the first page's number
                 j = i + 1
                 while j < n and j <= i + 3 and not texts[j]:
                     j += 1
@@ -509,6 +545,10 @@ def candidates(blocks: list[Block]) -> list[Cand]:
             if scheme == "caps" and prev and prev.upper() == prev and sum(ch.isalpha() for ch in prev) >= 4 \
                     and len(prev) >= 35 and not prev.endswith((".", ":", "!", "?")):
                 continue  # the second line of a capitalised title or heading, not a heading of its own
+            if (scheme == "bold" and i > 0 and blocks[i - 1].bold and blocks[i - 1].kind == "line" and _flows(prev)
+                    and (s[0].islower() or re.match(r"^[\w'’-]+(?:\s[\w'’-]+)?,\s(?:and|or|&)\s", s)
+                         or _RUNS_ON.search(prev) or prev.endswith((",", "-", "–")))):
+                continue  # the second line of a bold title that wrapped ("..., Tree" / "Cutting, and Appeal")
             if scheme == "caps" and len(s) > 40 and i + 1 < n and texts[i + 1] and texts[i + 1].isupper() \
                     and not _typography(blocks[i + 1], texts[i + 1]) is None and len(texts[i + 1].split()) <= 4:
                 t = clean_title(f"{body} {texts[i + 1]}")  # a caps heading wrapped onto a second line
@@ -523,7 +563,7 @@ def candidates(blocks: list[Block]) -> list[Cand]:
 def _letter_twin(c: Cand) -> Cand | None:
     """"C." may be roman 100 or the letter after B: a single I, V, X, L or C is a candidate of
     both schemes, and the evidence of its neighbours decides."""
-    bare = (c.number or "").strip("()")
+    bare = (c.number or "").strip("()").rstrip(".)")
     if not re.fullmatch(r"[IVXLC]", bare):
         return None
     wrap = "()" if (c.number or "").startswith("(") else ""
@@ -713,7 +753,10 @@ def _children(parents: list[Cand], cands: list[Cand], n_blocks: int, params: Seg
                 continue
             if inside[0].key is None:
                 run = inside
-                s = sum(c.weight for c in run) * params.typo_weight * 0.5
+                # heading markup one level below the parents' is an explicit tree (Markdown ##/###,
+                # HTML h2/h3): full evidence; a bold/caps line inside an item is half of it
+                tree = p.style == "heading" and run[0].style == "heading"
+                s = sum(c.weight for c in run) * params.typo_weight * (1.0 if tree else 0.5)
             else:
                 run, s = _best_run(inside)
                 if not run:
@@ -755,15 +798,59 @@ def _tail_headings(top: list[Cand], kids: dict[int, list[Cand]], rest: list[Cand
     caps = sum(c.title.upper() == c.title for c in top) > len(top) / 2
     indents = sorted(h.indent for h in heads)
     indent = indents[len(indents) // 2]
+    sizes = sorted(h.size for h in heads if h.size)
+    size = sizes[len(sizes) // 2] if len(sizes) > len(heads) / 2 else None
     out = []
     for c in rest:
         if c.idx <= after or c.key is not None or c.style not in ("bold", "caps", "heading", "runin"):
             continue
         b = blocks[c.idx]
-        if abs(b.indent - indent) > 6:
-            continue
+        if abs(b.indent - indent) > 6 or (size and b.size and abs(b.size - size) > 0.25):
+            continue  # a signature in body type under a bold agenda is not a closing heading
         if bold and b.bold or (not bold and caps and c.style == "caps") or (c.style == "heading" and all(h.kind == "heading" for h in heads)):
             out.append(c)
+    return out
+
+
+def _body_size(blocks: list[Block]) -> float | None:
+    """The font size most of the text is set in (PDF/DOCX), or None where sizes are unknown."""
+    sizes: dict[float, int] = {}
+    for b in blocks:
+        if b.size and b.text.strip():
+            sizes[round(b.size, 1)] = sizes.get(round(b.size, 1), 0) + len(b.text)
+    return max(sizes, key=sizes.get) if sizes else None
+
+
+def _peer_headings(top: list[Cand], chosen: set[int], blocks: list[Block], params: SegmentParams) -> list[Cand]:
+    """Unnumbered headings set in exactly the type of the numbered ones: the same font size,
+    larger than the body text, and the same weight. Agendas number their business but not the
+    ceremony around it ("CALL TO ORDER", "PLEDGE OF ALLEGIANCE", "ADJOURNMENT"), nor the
+    department sub-headings grouping the items under a numbered section; the typesetter set
+    them all alike, and font size with weight is evidence the text alone does not have."""
+    heads = [blocks[c.idx] for c in top]
+    sized = [h for h in heads if h.size]
+    body = _body_size(blocks)
+    if body is None or len(sized) < 2:
+        return []
+    sig: dict[tuple[float, bool], int] = {}
+    for h in sized:
+        key = (round(h.size, 1), h.bold)
+        sig[key] = sig.get(key, 0) + 1
+    (size, bold), n = max(sig.items(), key=lambda kv: kv[1])
+    if n < 2 / 3 * len(heads) or size <= body + 0.4 or not bold:
+        return []  # size alone also sets appendix titles and roll-call labels apart
+    furniture = running_lines([b.text.strip() for b in blocks])
+    out = []
+    for i, b in enumerate(blocks):
+        s = b.text.strip()
+        if (i in chosen or i in furniture or not s or not b.size or abs(b.size - size) > 0.25
+                or b.bold != bold or b.kind == "table_row" or _parse_number(s)):
+            continue
+        t = clean_title(s)
+        if (len(t.split()) > 12 or _MASTHEAD.match(t) or _OUTCOME_WORD.match(t.upper()) or _PAGE_MARK.match(t)
+                or sum(ch.isalpha() for ch in t) < 3 or title_score(t) < params.min_weight):
+            continue
+        out.append(Cand(i, i, None, t, "peer", None, title_score(t), "peer", b.indent))
     return out
 
 
@@ -805,6 +892,178 @@ def _fill_run(top: list[Cand], weak: list[Cand], stop: int = 10**9) -> list[Cand
     return out
 
 
+def _drop_paragraph_numbering(top: list[Cand], kids: dict[int, list[Cand]], weak: list[Cand],
+                              n_blocks: int) -> dict[int, list[Cand]]:
+    """Minutes that number every paragraph (2.1, 3.1, 3.2 ...) have a few that happen to read like
+    titles; when most numbers of the sub-level's scheme inside the items are sentences, the
+    numbering is paragraph numbering and none of it is an agenda level."""
+    chosen = [c for v in kids.values() for c in v]
+    if not chosen or chosen[0].key is None or top[0].key is None or len(chosen[0].key) <= len(top[0].key):
+        return kids  # only sub-numbers of numbered items (7.1 under 7) can be paragraph numbers
+    scheme = chosen[0].scheme
+    start = top[0].idx
+    sentences = [c for c in weak if c.scheme == scheme and c.idx > start and c.idx < n_blocks]
+    if len(sentences) > 2 * len(chosen):
+        return {}
+    return kids
+
+
+def _next_number(a: Cand) -> str | None:
+    """The printed form of the number right after `a` in its scheme: "144/19" -> "145/19",
+    "7" -> "8" (the last varying component of a constant-suffix code goes up)."""
+    if not a.number or a.key is None or not re.fullmatch(r"[\d./-]+", a.number.strip()):
+        return None
+    runs = re.findall(r"\d+", a.number)
+    if len(runs) != len(a.key):
+        return None
+    # the component that counts: the last one, unless later ones are a constant year ("144/19")
+    k = 0 if len(runs) == 2 and "/" in a.number else len(runs) - 1
+    vals = list(a.key)
+    vals[k] += 1
+    it = iter(str(v) for v in vals)
+    return re.sub(r"\d+", lambda _m: next(it), a.number.strip())
+
+
+def _midline_steps(top: list[Cand], blocks: list[Block]) -> list[Cand]:
+    """The missing step of a numbered run printed inside a paragraph, after a sentence ends
+    ("... by the working group. 145/19 To Discuss: Request from ..."): pasted or re-flowed text
+    loses the line break before a heading. Only the exact next number of the run is taken."""
+    out = [top[0]]
+    for a, b in zip(top, top[1:]):
+        nxt = _next_number(a) if not _consecutive(a.key, b.key) else None
+        if nxt:
+            pat = re.compile(rf"(?<=[.!?:;)])\s+({re.escape(nxt)})\.?\s+(?=[A-Z])")
+            for j in range(a.end + 1, b.idx):
+                m = pat.search(blocks[j].text)
+                if not m:
+                    continue
+                title = clean_title(blocks[j].text[m.end():])
+                short = _short_title(title)
+                if title_score(short) > 0 and _consecutive(number_key(nxt), b.key):
+                    out.append(Cand(j, j, nxt, short, a.scheme, number_key(nxt), title_score(short), "inline",
+                                    blocks[j].indent, title[len(short):].strip(" :;.–—-"), offset=m.start(1)))
+                break
+        out.append(b)
+    return out
+
+
+_BARE_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
+
+
+def _stacked_numbers(top: list[Cand], blocks: list[Block]) -> list[Cand]:
+    """Numbers printed in a column of their own come out of text extraction stacked ("6." "7."
+    "8." on consecutive lines) with their titles after them, each title followed by its text.
+    When a chosen number-alone heading closes such a stack, the stacked numbers take the next
+    short title lines in order, one each."""
+    out: list[Cand] = []
+    for k, c in enumerate(top):
+        if c.style != "alone" or c.key is None or len(c.key) != 1:
+            out.append(c)
+            continue
+        stack = [c.idx]
+        j = c.idx - 1
+        while j >= 0:
+            t = blocks[j].text.strip()
+            if not t:
+                j -= 1
+                continue
+            m = _BARE_NUMBER.match(t)
+            if not m or int(m.group(1)) != number_key(blocks[stack[0]].text.strip())[0] - 1:
+                break
+            stack.insert(0, j)
+            j -= 1
+        prev_top = out[-1].idx if out else -1
+        if len(stack) < 2 or stack[0] <= prev_top:
+            out.append(c)
+            continue
+        stop = top[k + 1].idx if k + 1 < len(top) else len(blocks)
+        titles = []
+        for i in range(c.end, stop):
+            t = clean_title(blocks[i].text)
+            if (t and len(t.split()) <= 8 and not t.endswith((".", ",", ";")) and not _parse_number(t)
+                    and title_score(t) >= 0.7):
+                titles.append(i)
+            if len(titles) == len(stack):
+                break
+        if len(titles) < len(stack):
+            out.append(c)
+            continue
+        for n, (num_idx, ti) in enumerate(zip(stack, titles)):
+            num = blocks[num_idx].text.strip().rstrip(".)")
+            out.append(Cand(num_idx if n == 0 else ti, ti, num, clean_title(blocks[ti].text), c.scheme,
+                            number_key(num), c.weight, "alone", blocks[ti].indent))
+    return out
+
+
+def _repeated_numbers(top: list[Cand], rest: list[Cand], blocks: list[Block]) -> list[Cand]:
+    """A number printed twice ("3. Member meeting", "3. Contrib forms") breaks the increasing run.
+    The first of the two is an item as well when it is exactly the run's next step; and when
+    both are set as headings of the same level as every chosen item, the markup says they are
+    siblings whatever their order."""
+    scheme = top[0].scheme
+    # a number printed twice where the first one is the run's next step ("11.", "12. AOCB",
+    # "12. NEXT MEETING"): the run took the second; the first is an item as well
+    extra = []
+    same = [c for c in rest if c.scheme == scheme]
+    idxs = [c.idx for c in same]
+    for a, b in zip(top, [*top[1:], None]):
+        hi = b.idx if b is not None else 10**9
+        between = same[bisect_left(idxs, a.idx + 1):bisect_left(idxs, hi)]
+        # the only number of the scheme between two items, strong, and on a line of its own
+        # kind (a bare "2" may be a page number; "1. 2. 3." inside an item is a list)
+        if len(between) != 1 or between[0].weak or between[0].style not in ("inline", "list"):
+            continue
+        c = between[0]
+        if (b is not None and c.key == b.key and _consecutive(a.key, b.key)) or (c.key == a.key and (
+                b is None or _consecutive(a.key, b.key))):
+            extra.append(c)
+    heads = [blocks[c.idx] for c in top]
+    if all(h.kind == "heading" for h in heads) and len({h.level for h in heads}) == 1:
+        level, keys = heads[0].level, {c.key for c in top}
+        extra += [c for c in rest if c.scheme == scheme and c.key in keys and blocks[c.idx].kind == "heading"
+                  and blocks[c.idx].level == level and c.idx > top[0].idx]
+    return sorted(top + extra, key=lambda c: c.idx) if extra else top
+
+
+def _sub_chain(parent: Cand, stop: int, scheme: str, pool: list[Cand]) -> list[Cand]:
+    """Under a parent where the chosen sub-level found nothing, its scheme's numbers counting up
+    from the first ("(A)", "(B)", "(C)") are its sub-items even when they read like sentences:
+    the sub-level is established elsewhere in the document and the unbroken count is evidence."""
+    by_idx: dict[int, list[Cand]] = {}
+    for c in pool:
+        if c.scheme == scheme and parent.end < c.idx < stop:
+            by_idx.setdefault(c.idx, []).append(c)  # "(C)" is read as roman and as a letter
+    chain: list[Cand] = []
+    for idx in sorted(by_idx):
+        fit = [c for c in by_idx[idx] if (_consecutive(chain[-1].key, c.key) if chain else _is_first(c.key))]
+        if not fit:
+            break
+        chain.append(fit[0])
+    return chain
+
+
+def _lost_dots(top: list[Cand], pool: list[Cand]) -> list[Cand]:
+    """A dotted number whose dot the text lost ("21." printed for 2.1 between 2.0 and 2.2) is the
+    missing step of a dotted run when its digits are exactly that step's digits."""
+    if "." not in top[0].scheme or top[0].key is None:
+        return top
+    out = [top[0]]
+    pool = [c for c in pool if c.scheme == "d" and c.number]
+    for a, b in zip(top, top[1:]):
+        if not _consecutive(a.key, b.key):
+            for c in pool:
+                if not a.idx < c.idx < b.idx:
+                    continue
+                digits = re.sub(r"\D", "", c.number)
+                want = next((k for k in ((*a.key[:-1], a.key[-1] + 1), (a.key[0] + 1, *([1] * (len(a.key) - 1))))
+                             if "".join(map(str, k)) == digits), None)
+                if want and _consecutive(a.key, want) and _consecutive(want, b.key):
+                    out.append(c)
+                    break
+        out.append(b)
+    return out
+
+
 def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> list[tuple[Cand, int, Cand | None]]:
     """The item headings in document order: (candidate, level, parent)."""
     params = params or SegmentParams()
@@ -819,8 +1078,11 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
     cands = drop_contents_lists(cands, blocks)
     first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
     if cands and cands[0].idx == first and cands[0].key is None and len(cands) > 1:
-        body = [blocks[j].text.strip() for j in range(cands[0].end + 1, cands[1].idx) if blocks[j].text.strip()]
-        if all(_MASTHEAD.match(clean_title(t)) or len(t.split()) <= 6 for t in body):
+        head_bold = blocks[cands[0].idx].bold
+        body = [blocks[j] for j in range(cands[0].end + 1, cands[1].idx) if blocks[j].text.strip()]
+        # the title block: short lines, masthead wording, or more lines set bold like the title
+        if all(_MASTHEAD.match(clean_title(b.text.strip())) or len(b.text.split()) <= 6 or (head_bold and b.bold)
+               for b in body):
             cands = cands[1:]  # the document's title and masthead, not its first item
     options = _top_options(cands, params)
     if not options:
@@ -834,13 +1096,22 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
         if total > best_total:
             best_total, best = total, (top, kids, rest)
     top, kids, rest = best
+    kids = _drop_paragraph_numbering(top, kids, weak, len(blocks))
     if top[0].key is not None:
-        top = _fill_run(top, weak)
+        top = _stacked_numbers(top, blocks)
+        top = _repeated_numbers(_midline_steps(_lost_dots(_fill_run(top, weak), rest), blocks), rest, blocks)
+        sub = next((v[0] for v in kids.values() if v and v[0].key is not None), None)
         for k, p in enumerate(top):  # the same for a sub-level run inside its parent
+            nxt = top[k + 1].idx if k + 1 < len(top) else len(blocks)
             if kids.get(p.idx) and kids[p.idx][0].key is not None:
-                nxt = top[k + 1].idx if k + 1 < len(top) else len(blocks)
                 kids[p.idx] = _fill_run(kids[p.idx], [c for c in weak if c.idx > p.idx], nxt)
+            elif sub is not None and p.idx not in kids:
+                chain = _sub_chain(p, nxt, sub.scheme, rest + weak)
+                if chain:
+                    kids[p.idx] = chain
         top = top + _tail_headings(top, kids, rest, blocks)
+        taken = {c.idx for c in top} | {c.idx for v in kids.values() for c in v}
+        top = top + _peer_headings(top, taken, blocks, params)
     # Two levels: no gold agenda in the corpus has a third, and a third level found inside one
     # sub-item (its attachments list, its numbered paragraphs) is nearly always body text.
     out: list[tuple[Cand, int, Cand | None]] = []
@@ -901,15 +1172,78 @@ def split_blocks(blocks: list[Block], params: SegmentParams | None = None) -> tu
             number = f"{number} ({section})"
         head = blocks[c.idx]
         lines = body_lines(blocks[c.end + 1: stop])
-        if head.kind == "table_row" and len(head.cells) > 2:
-            lines = [" | ".join(x for x in head.cells[2:] if x.strip()), ""] + lines
-        elif c.style == "runin":
-            cut = len(head.bold_prefix) if head.bold_prefix else len(c.title)
-            lines = [head.text.strip()[cut:].strip(" :–—-"), ""] + lines
-        elif c.rest:
-            lines = [c.rest] + lines
+        nxt = chosen[k + 1][0] if k + 1 < len(chosen) else None
+        if nxt is not None and nxt.offset:  # the paragraph before a number printed inside it
+            lines += ([""] if blocks[stop].kind != "line" else []) + [blocks[stop].text[: nxt.offset].strip()]
+        rest = _head_rest(c, blocks)
+        if rest:
+            # what the heading's block says after its title ("Police Report: Attached.", the
+            # rest of a numbered paragraph titled by its first sentence) is the item's text
+            apart = blocks[c.idx].kind == "table_row" and lines[:1] != [""]  # cells are paragraphs
+            lines = [rest] + ([""] if apart else []) + lines
+        lead = _lead_code(c, blocks)
+        if lead:
+            # it records the item's decision, so it is kept; the title's line may wrap into the
+            # text, so it goes last, as a paragraph of its own, not between the two
+            lines += ["", lead]
         items.append(RawItem(number, title, lines, agenda, section, head.page, head.anchor, level))
     return blocks[: chosen[0][0].idx], items
+
+
+def _head_rest(c: Cand, blocks: list[Block]) -> str:
+    """The text of a heading's block after its number and title, which no item may lose.
+
+    Titles are cut from their block in many ways (a first sentence, a run-in head, a bold
+    prefix, a capitals head, a time beside a bold heading), so rather than each cut handing on
+    its remainder, the title's words are found in order in the block and whatever follows the
+    last of them is the remainder. A table row's other cells, and its title cell's further
+    lines, follow its title."""
+    head = blocks[c.end if c.style == "alone" else c.idx]
+    if head.kind == "table_row" and head.cells:
+        cells = [x for x in head.cells if x.strip()]
+        title_cell = next((k for k, x in enumerate(cells) if _title_end(x, c.title) is not None), None)
+        if title_cell is None:
+            return ""
+        first = cells[title_cell]
+        end = _title_end(first, c.title) or 0
+        rest = [first[end:].lstrip(" :;,.–—-\n")] + cells[title_cell + 1:]
+        return "\n\n".join(x.strip() for x in rest if x.strip())
+    text = head.text[c.offset:] if c.style != "alone" else head.text
+    end = _title_end(text, c.title)
+    if end is None:
+        return ""
+    rest = text[end:].lstrip(" \t:;,.–—-").rstrip()
+    return rest if re.search(r"\w", rest) else ""  # a "?" or "/" closing the title is not text
+
+
+def _lead_code(c: Cand, blocks: list[Block]) -> str | None:
+    """A roll-call or resolution number printed before the item number ("99-464 12. ...")."""
+    if c.number is None or c.style == "alone":
+        return None
+    m = _LEAD_CODE.match(blocks[c.idx].text[c.offset:].strip())
+    return m.group(0).strip() if m else None
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _title_end(text: str, title: str) -> int | None:
+    """Where `title`'s words end in `text`, matching them in order (None: not found there).
+    A closing bracket or quote right after the last word belongs to the title. A word far from
+    the one before it means the title went on past this block (a wrapped heading)."""
+    pos, found = 0, 0
+    words = _TOKEN.findall(title)
+    if not words:
+        return None
+    for w in words:
+        m = re.compile(rf"(?<!\w){re.escape(w)}(?!\w)").search(text, pos)
+        if not m or (found and m.start() - pos > 12):
+            break
+        pos, found = m.end(), found + 1
+    if not found:
+        return None
+    m = re.match(r"[)\]’'\"”*_]*", text[pos:])
+    return pos + (m.end() if m else 0)
 
 
 def _bare(label: str) -> str:
@@ -919,13 +1253,14 @@ def _bare(label: str) -> str:
 
 def body_lines(blocks: list[Block]) -> list[str]:
     """An item's blocks as text lines: paragraph-level blocks (paragraphs, list items, table
-    rows, headings) end with a blank line so each stays its own paragraph; PDF and text lines
-    run on, as they were printed."""
+    rows, headings) start a paragraph, after a blank line; `line` blocks run on, as they were
+    printed: the next line of a PDF or text file, or of a soft-wrapped Markdown or DOCX
+    paragraph, which must stay in its paragraph (the same rule as `render_text`)."""
     out: list[str] = []
     for b in blocks:
-        out.append(render_line(b) if b.kind != "heading" else b.text)
         if b.kind != "line":
             out.append("")
+        out.append(render_line(b) if b.kind != "heading" else b.text)
     return out
 
 

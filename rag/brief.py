@@ -171,28 +171,35 @@ def _cite(m: Meeting, it: AgendaItem, quote: str) -> Citation:
 
 
 def key_points(item: AgendaItem, k: int = 4) -> list[str]:
-    """2–4 sentences that best represent an item, in their order in the minutes."""
+    """2–4 sentences that best represent an item, in their order in the minutes.
+
+    Numpy over the stored sentence vectors: a long item has hundreds of sentences, and the
+    same arithmetic in Python loops took over a second per meeting (eval/bench.py).
+    """
     sents = [s for s in split_sentences(item.text) if len(s) >= 40 and not s.endswith(":")]
     if len(sents) <= 2:
         return sents or split_sentences(item.text)[:1]
-    from .embed import embed_texts_cached
+    import numpy as np
 
-    vecs = embed_texts_cached(sents)  # embedded once per sentence, persisted in the store (rag/sentence_cache.py)
-    dim = len(vecs[0])
-    centroid = [sum(v[i] for v in vecs) / len(vecs) for i in range(dim)]
+    from .embed import embed_texts_cached_array
 
-    def cos(a, b):
-        return sum(x * y for x, y in zip(a, b))
-
-    base = [cos(v, centroid) + (0.05 if _SALIENT.search(s) else 0.0) + (0.04 if i == 0 else 0.0)
-            for i, (s, v) in enumerate(zip(sents, vecs))]
+    # embedded once per sentence, persisted in the store (rag/sentence_cache.py); float64 so
+    # the choice matches the exact arithmetic it replaced
+    vecs = embed_texts_cached_array(sents).astype(np.float64)
+    centroid = vecs.mean(axis=0)
+    bonus = np.array([(0.05 if _SALIENT.search(s) else 0.0) for s in sents])
+    bonus[0] += 0.04
+    base = vecs @ centroid + bonus
     chosen: list[int] = []
+    closest = np.full(len(sents), -np.inf)  # each sentence's highest cosine to a chosen one
     want = min(k, max(2, len(sents) // 3))
     while len(chosen) < want:
         # maximal marginal relevance: central, but unlike what is already chosen
-        best = max((i for i in range(len(sents)) if i not in chosen),
-                   key=lambda i: base[i] - 0.6 * max((cos(vecs[i], vecs[j]) for j in chosen), default=0.0))
+        score = base - 0.6 * closest if chosen else base.copy()
+        score[chosen] = -np.inf
+        best = int(np.argmax(score))  # the first of equals, as max() picked
         chosen.append(best)
+        closest = np.maximum(closest, vecs @ vecs[best])
     return [sents[i] for i in sorted(chosen)]
 
 

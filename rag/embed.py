@@ -170,6 +170,11 @@ def embed_texts_cached(texts: list[str], directory: Path | str | None = ...) -> 
     return sentence_cache(directory).get(list(texts), embed_texts)
 
 
+def embed_texts_cached_array(texts: list[str], directory: Path | str | None = ...):  # type: ignore[assignment]
+    """`embed_texts_cached` as one float32 numpy matrix, a row per text (for numpy callers)."""
+    return sentence_cache(directory).get_array(list(texts), embed_texts)
+
+
 # --- tokenizers ---------------------------------------------------------------------------
 
 

@@ -101,12 +101,49 @@ def _meeting_names(m: Meeting) -> dict[str, float]:
     return words
 
 
+_WRITTEN_CACHE: dict[tuple, frozenset[str]] = {}
+
+
+def written_names(m: Meeting) -> frozenset[str]:
+    """The words naming this meeting's body as written (council, committee, file name,
+    heading; no initials derived from them). Why apart from `meeting_names`: a question's
+    "Govan Community Council" abbreviates to GCC, and so do Guelph City Council and
+    Garelochhead Community Council; only a meeting that itself writes "GCC" (and so may be
+    known by it alone) holds the whole name through its initials."""
+    key = (m.id, m.council, m.committee, m.source,
+           (m.preamble or "")[:_HEAD_CHARS] or (m.items[0].title if m.items else ""))
+    found = _WRITTEN_CACHE.get(key)
+    if found is None:
+        if len(_WRITTEN_CACHE) >= _NAMES_CACHE_MAX:
+            _WRITTEN_CACHE.clear()
+        found = _WRITTEN_CACHE[key] = frozenset(
+            w for text in (m.council or "", m.committee or "", _file_words(m.source), heading(m)) for w in _tokens(text))
+    return found
+
+
 def _phrase_words(name: str) -> tuple[set[str], str | None]:
     """A question's name phrase as words (with any acronym it holds, "WLUG") and its initials
     ("Waikato Linux Users Group" -> wlug: a meeting known by those initials has the whole name)."""
     words = set(_tokens(name)) | {w.lower() for w in re.findall(r"\b[A-Z]{2,8}\b", name)}
     caps = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
     return words, (caps.lower() if len(caps) >= 3 else None)
+
+
+_MEETING_KINDS = {"minutes", "meeting", "meetings", "regular", "special", "ordinary", "monthly", "annual", "general",
+                  "agm", "egm"}
+
+
+def phrase_initials(name: str) -> tuple[str, ...]:
+    """The initials a question's name phrase may be written as: of all its capitalised words
+    ("Waikato Linux Users Group" -> wlug), and of those that are not the kind of meeting
+    ("Waikato Linux Users Group AGM" -> wlug too)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()]
+    found = []
+    for kept in (words, [w for w in words if w.lower() not in _MEETING_KINDS]):
+        caps = "".join(w[0] for w in kept).lower()
+        if len(caps) >= 3:
+            found.append(caps)
+    return tuple(dict.fromkeys(found))
 
 
 def _file_date(m: Meeting) -> tuple[int, int, int] | None:
@@ -147,6 +184,7 @@ def _date_fits(m: Meeting, ref: MeetingRef) -> bool:
 
 
 _COMMON_CACHE: dict[tuple, frozenset[str]] = {}
+_ADDRESS = re.compile(r"\S*(?:[@/]|\w\.\w)\S*")
 
 
 def _lowercase_words(meetings: list[Meeting]) -> frozenset[str]:
@@ -159,7 +197,8 @@ def _lowercase_words(meetings: list[Meeting]) -> frozenset[str]:
         counts: Counter = Counter()
         for m in meetings:
             for it in m.items:
-                counts.update(re.findall(r"(?<![A-Za-z])[a-z][a-z]+", it.text))
+                # web and e-mail addresses are lower case whatever they name ("wiki.hacdc.org")
+                counts.update(re.findall(r"(?<![A-Za-z])[a-z][a-z]+", _ADDRESS.sub(" ", it.text)))
         if len(_COMMON_CACHE) > 8:
             _COMMON_CACHE.clear()
         _COMMON_CACHE[key] = frozenset(w for w, c in counts.items() if c >= 2)
@@ -186,7 +225,8 @@ def resolve_meetings(ref: MeetingRef, meetings: Iterable[Meeting]) -> list[Meeti
     ranked: list[tuple[float, list[Meeting]]] = []
     common = _lowercase_words(meetings)
     for phrase in ref.names:
-        words, initials = _phrase_words(phrase)
+        words, _ = _phrase_words(phrase)
+        initials = phrase_initials(phrase)
         if not words or all(w in common for w in words):
             continue  # "Children", "Care Programme": ordinary words capitalised, a topic not a body
         # rarer words name more surely; a word no meeting's names hold is the rarest of all
@@ -195,7 +235,7 @@ def resolve_meetings(ref: MeetingRef, meetings: Iterable[Meeting]) -> list[Meeti
 
         def cover(m: Meeting) -> float:
             have = names[m.id]
-            if initials and have.get(initials, 0.0) >= 1.0:
+            if any(have.get(i, 0.0) >= 1.0 and i in written_names(m) for i in initials):
                 return total
             return sum(v * have[w] for w, v in idf.items() if w in have)
 

@@ -7,11 +7,13 @@ truncated before filtering.
 """
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from ingest.errors import MinutesError
 from ingest.header import MONTHS
@@ -137,27 +139,96 @@ def matching_meetings(meetings: list[Meeting], f: Filters) -> list[str] | None:
     if not (f.committee or f.council or f.meeting_id or f.date_from or f.date_to) and f.meeting_ids is None:
         return None
     allowed = meetings
+    if f.meeting_id:  # first: one meeting left makes the rest cheap (a timeline searches per meeting)
+        allowed = [m for m in allowed if m.id == f.meeting_id]
     if f.meeting_ids is not None:
         wanted = set(f.meeting_ids)
         allowed = [m for m in allowed if m.id in wanted]
     for key, wanted in (("committee", f.committee), ("council", f.council)):
+        if not wanted:  # the stored names are only listed for a name to resolve
+            continue
         names = _resolve_names(wanted, sorted({getattr(m, key) for m in meetings if getattr(m, key)}))
         if names is not None:
             keep = set(names)
             allowed = [m for m in allowed if getattr(m, key) in keep]
-    if f.meeting_id:
-        allowed = [m for m in allowed if m.id == f.meeting_id]
     if f.date_from or f.date_to:
         allowed = [m for m in allowed if m.date and (not f.date_from or m.date >= f.date_from)
                    and (not f.date_to or m.date <= f.date_to)]
     return [m.id for m in allowed]
 
 
-# Score fusion of (dense, BM25). Measured on eval/fixtures (107 answerable questions, hybrid
-# hit@1 / hit@5 / MRR): reciprocal rank 0.813 / 0.935 / 0.875; relative score 0.5/0.5 0.879 /
-# 0.944 / 0.910; relative score 0.35/0.65 0.897 / 0.963 / 0.925 (chosen; in-sample).
+# Score fusion of (dense, BM25): llama-index's relative-score fusion (each retriever's scores
+# min-max scaled, then weighted). The dense weight is fitted leave-one-body-out by
+# `python -m eval.retrieval_cv` (figures in the README); `rag/retrieval.json` holds the value
+# fitted on all bodies, FUSION_WEIGHTS is the fallback when that file is absent.
 FUSION_MODE = "relative_score"
 FUSION_WEIGHTS = (0.35, 0.65)
+RETRIEVAL_PARAMS = Path(__file__).with_name("retrieval.json")
+
+
+@lru_cache(maxsize=1)
+def fitted_params() -> tuple[tuple[float, float], bool]:
+    """((dense, BM25) weights, search questions by `retrieval_query`) from rag/retrieval.json;
+    FUSION_WEIGHTS and True when the file is absent or unreadable."""
+    try:
+        found = json.loads(RETRIEVAL_PARAMS.read_text(encoding="utf-8"))
+        dense = float(found["dense_weight"])
+        question_query = bool(found.get("question_query", True))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return FUSION_WEIGHTS, True
+    return ((dense, 1.0 - dense) if 0.0 <= dense <= 1.0 else FUSION_WEIGHTS), question_query
+
+
+# --- the query -------------------------------------------------------------------------
+
+_EDGE = "\"'’“”‘()[],.;:?!"
+
+
+def _meeting_words(m: Meeting) -> set[str]:
+    """The words that locate a meeting rather than say what was discussed: its body's names
+    (council, committee, heading, file name and their initials) and its date's year and day."""
+    from .meeting_match import meeting_names
+
+    words = set(meeting_names(m))
+    if m.date:
+        y, _, d = m.date.split("-")
+        words |= {y, str(int(d))}
+    return words
+
+
+def retrieval_query(question, meetings: list[Meeting] | None) -> str:
+    """What to search with for a parsed `Question` inside the meetings in scope.
+
+    Why: inside the meeting a question points at, the words that point at it ("the North
+    Star Town Board", "August 2020", "26 January 2016") say nothing about which item holds the
+    answer, yet they are exactly the words of the meeting's heading, so the header passage
+    out-ranked the answer in about a quarter of the questions. So the query is the question's
+    topic (`Question.topic`: without its framing and meeting months) less every word that
+    every meeting in scope is named or dated by. Without a scope (the question names no
+    meeting) the whole question is the query: there its names find the meeting.
+    """
+    from .meeting_match import phrase_initials
+
+    if not meetings:
+        return question.text
+    shared = None
+    for m in meetings:
+        words = _meeting_words(m)
+        shared = words if shared is None else shared & words
+    # a name phrase whose initials every meeting in scope is known by goes whole ("Waikato
+    # Linux Users Group" where the minutes only ever write "WLUG")
+    for phrase in question.meeting.names:
+        if any(i in shared for i in phrase_initials(phrase)):
+            shared = shared | {w.lower() for w in re.findall(r"[\w’'-]+", phrase)}
+    kept = []
+    for token in question.topic.split():
+        word = re.sub(r"[’']s$", "", token.strip(_EDGE)).lower()
+        ordinal = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", word)
+        if word in shared or (ordinal and ordinal.group(1) in shared):
+            continue
+        kept.append(token)
+    query = " ".join(kept).strip(_EDGE + " ")
+    return query if re.search(r"[^\W\d_]{2}", query) else question.text
 
 
 @dataclass
@@ -205,10 +276,16 @@ class Retriever:
     store's generation, so a write (here or in another process) is picked up."""
 
     def __init__(self, store: MinutesStore, fusion: str = FUSION_MODE,
-                 weights: tuple[float, float] | None = FUSION_WEIGHTS) -> None:
+                 weights: tuple[float, float] | None = None, question_query: bool | None = None) -> None:
         self.store = store
         self.fusion = fusion
-        self.weights = weights
+        fitted_weights, fitted_query = fitted_params()
+        self.weights = weights if weights is not None else fitted_weights
+        # search a parsed Question with `retrieval_query` (False: its whole text)
+        self.question_query = fitted_query if question_query is None else question_query
+        # (query, scope, k, mode) -> retrieved (node, score) lists; None = off. Only the
+        # cross-validation turns it on, to refit the fusion without searching again.
+        self.list_cache: dict | None = None
         self._index = None
         self._gen: int | None = None
         self._complete: set[str] = set()
@@ -303,44 +380,58 @@ class Retriever:
         except ValueError:  # an empty index
             return None
 
-    def passages(self, query: str, filters: Filters | None = None, k: int = 20, mode: str = "hybrid"):
-        """Ranked NodeWithScore passages."""
-        from llama_index.core.llms import MockLLM
-        from llama_index.core.retrievers import QueryFusionRetriever
+    def query_text(self, query, filters: Filters | None = None, scope: Scope | None = None) -> str:
+        """The text to search with: a string as given; a parsed `Question` as
+        `retrieval_query` makes it for the meetings the filters leave in scope."""
+        if isinstance(query, str):
+            return check_query(query)
+        text = check_query(query.text)
+        if not self.question_query:
+            return text
+        scope = scope or self.scope(filters)
+        if scope.meeting_ids is None or scope.empty:
+            return text
+        ids = set(scope.meeting_ids)
+        return check_query(retrieval_query(query, [m for m in self._meetings if m.id in ids]))
 
-        query = check_query(query)
+    def _lists(self, query: str, scope: Scope, k: int, mode: str) -> list[list]:
+        """The dense and BM25 passage lists for a query, as (node, score) pairs, each kept to the scope."""
+        key = (query, tuple(scope.meeting_ids) if scope.meeting_ids is not None else None, scope.kind, k, mode)
+        if self.list_cache is not None and key in self.list_cache:
+            return self.list_cache[key]
+        retrievers = []
+        if mode in ("hybrid", "vector"):
+            from .scoped_dense import scoped_dense_retriever
+
+            # a filtered scope: exact scores over its passages' vectors in memory (Chroma's
+            # `where` costs ~0.2 s at 100k passages); Chroma's filtered query when unsure
+            retrievers.append(scoped_dense_retriever(self, scope, k, self._vector(scope, k)))
+        if mode in ("hybrid", "bm25"):
+            bm = self._bm25(scope, k)
+            if bm is not None:
+                retrievers.append(bm)
+        lists = [[(n.node, n.score) for n in scope.keep(r.retrieve(query))] for r in retrievers]
+        if self.list_cache is not None:
+            self.list_cache[key] = lists
+        return lists
+
+    def passages(self, query, filters: Filters | None = None, k: int = 20, mode: str = "hybrid"):
+        """Ranked NodeWithScore passages (`query`: a string, or a parsed Question)."""
         scope = self.scope(filters)  # refreshes the per-generation caches
+        query = self.query_text(query, filters, scope)
         if self._passages == 0:  # an empty count is never trusted from the cache: a writer may be mid-ingest
             self._passages = self.store.passage_count()
             if self._passages == 0:
                 return []
         if scope.empty:
             return []
-        retrievers = []
-        if mode in ("hybrid", "vector"):
-            retrievers.append(self._vector(scope, k))
-        if mode in ("hybrid", "bm25"):
-            bm = self._bm25(scope, k)
-            if bm is not None:
-                retrievers.append(bm)
-        if not retrievers:
-            return []
-        if len(retrievers) == 1:
-            return scope.keep(retrievers[0].retrieve(query))[:k]
-        fusion = QueryFusionRetriever(
-            retrievers,
-            llm=MockLLM(),  # num_queries=1: no query rewriting, so no LLM is ever called
-            mode=self.fusion,
-            retriever_weights=list(self.weights) if self.weights else None,
-            num_queries=1,
-            similarity_top_k=k,
-            use_async=False,
-        )
-        return scope.keep(fusion.retrieve(query))
+        lists = self._lists(query, scope, k, mode)
+        return fuse(lists, self.fusion, self.weights, k)
 
-    def search(self, query: str, filters: Filters | None = None, top_k: int = 5, mode: str = "hybrid",
+    def search(self, query, filters: Filters | None = None, top_k: int = 5, mode: str = "hybrid",
                per_item: int = 3) -> list[SearchHit]:
-        """Top-k distinct agenda items for a query, each with its best passages."""
+        """Top-k distinct agenda items for a query (a string, or a parsed Question), each with
+        its best passages; an item ranks by its best passage."""
         nodes = self.passages(query, filters, k=max(top_k * 6, 20), mode=mode)
         # A meeting whose ingest was interrupted keeps its passages until the next write rolls
         # it back; readers only ever see complete meetings.
@@ -368,6 +459,51 @@ class Retriever:
             elif len(hits[key].passages) < per_item and text not in hits[key].passages:
                 hits[key].passages.append(text)
         return list(hits.values())
+
+
+@lru_cache(maxsize=1)
+def _retrieved_class():
+    """A llama-index retriever that returns passages already retrieved, so llama-index's
+    fusion can weigh lists fetched once (the cross-validation refits the weights without
+    searching again). Built on first use: importing llama-index is not free."""
+    from llama_index.core.retrievers import BaseRetriever
+    from llama_index.core.schema import NodeWithScore
+
+    class Retrieved(BaseRetriever):
+        def __init__(self, pairs: list) -> None:
+            super().__init__()
+            self._pairs = pairs
+
+        def _retrieve(self, query_bundle) -> list:
+            return [NodeWithScore(node=node, score=score) for node, score in self._pairs]
+
+    return Retrieved
+
+
+def fuse(lists: list[list], fusion: str = FUSION_MODE, weights: tuple[float, float] | None = FUSION_WEIGHTS,
+         k: int = 20) -> list:
+    """Passages of the (dense, BM25) lists fused by llama-index's QueryFusionRetriever (`fusion`
+    mode, `weights`), best first; a single list is returned as it ranks."""
+    from llama_index.core.llms import MockLLM
+    from llama_index.core.retrievers import QueryFusionRetriever
+    from llama_index.core.schema import NodeWithScore
+
+    lists = [pairs for pairs in lists if pairs is not None]
+    if not lists:
+        return []
+    if len(lists) == 1:
+        return [NodeWithScore(node=node, score=score) for node, score in lists[0][:k]]
+    retrieved = _retrieved_class()
+    fusion_retriever = QueryFusionRetriever(
+        [retrieved(pairs) for pairs in lists],
+        llm=MockLLM(),  # num_queries=1: no query rewriting, so no LLM is ever called
+        mode=fusion,
+        retriever_weights=list(weights) if weights else None,
+        num_queries=1,
+        similarity_top_k=k,
+        use_async=False,
+    )
+    return fusion_retriever.retrieve("fused")
 
 
 @lru_cache(maxsize=1)

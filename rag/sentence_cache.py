@@ -89,6 +89,15 @@ class SentenceCache:
 
     def get(self, texts: list[str], embed: Callable[[list[str]], list[list[float]]]) -> list[list[float]]:
         """One vector (a list of floats, as the embedding model returns) per text."""
+        return [v.tolist() for v in self._vectors(texts, embed)]
+
+    def get_array(self, texts: list[str], embed: Callable[[list[str]], list[list[float]]]) -> np.ndarray:
+        """The same vectors as one float32 matrix (a row per text): numpy callers skip the
+        round trip through Python floats, which costs more than the arithmetic they do."""
+        vecs = self._vectors(texts, embed)
+        return np.stack(vecs) if vecs else np.zeros((0, 0), dtype=np.float32)
+
+    def _vectors(self, texts: list[str], embed: Callable[[list[str]], list[list[float]]]) -> list[np.ndarray]:
         keys = [text_key(self.model_id, t) for t in texts]
         with self._lock:
             have = {k: self._mem[k] for k in keys if k in self._mem}
@@ -114,4 +123,4 @@ class SentenceCache:
         with self._lock:
             self.misses += n_new
             self.hits += len(keys) - n_new
-        return [have[k].tolist() for k in keys]
+        return [have[k] for k in keys]

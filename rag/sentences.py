@@ -61,3 +61,78 @@ def sentence_spans(text: str, min_chars: int = 12) -> list[tuple[int, int]]:
             out.append((a, a + len(stripped)))
         start = m.end() if m else len(text)
     return out
+
+
+# --- labels and lists -----------------------------------------------------------------------
+
+# Finite verbs and participles minutes record things with. A line holding none of them is a
+# label ("Treasurer's Report", "Grant Application for the Housing Trust Fund", "MINUTES OF
+# THE JUNE MEETING"): it names a subject and records nothing, so it cannot say what was
+# decided, why, or how a matter went.
+_INFLECTED = re.compile(
+    r"^(?:is|are|was|were|be|been|being|am|has|have|had|having|do|does|did|will|would|shall|should|can|could|may|"
+    r"might|must|cannot|won't|isn't|wasn't|weren't|didn't|doesn't|don't|can't|"
+    r"\w{2,}ed|\w{3,}en|made|met|held|paid|said|told|gave|took|went|came|left|kept|sent|set|put|read|heard|"
+    r"felt|thought|brought|bought|sought|spent|lost|won|ran|rose|fell|saw|got|began|led|meant|\w{3,}(?:s|es))$")
+_NOT_VERB = re.compile(r"^(?:.*ness|.*ss|this|his|its|us|as|thus|bus|plus|yes|various|previous|news|gas|"
+                       r"business|status|bonus|focus|census|campus|virus|series|species|means|basis|analysis|"
+                       r"minutes|items|members|councillors|officers|services|works|accounts|funds|costs|"
+                       r"[a-z]+ies|garden|children|women|men|open|often|even|seven|eleven|when|then|"
+                       r"than|between|given|taken|hidden|written|red|bed|need|feed|seed|speed|shed|hundred)$")
+# a base form only at the start of a line, before a lower-case word: "Leave a decision ...",
+# "Approve the schedule" (an imperative), not "Grant Application ..." (a noun)
+_BASE_VERB = re.compile(
+    r"^(?:agree|note|ask|say|tell|see|continue|propose|recommend|report|request|confirm|explain|advise|inform|"
+    r"update|thank|welcome|accept|approve|adopt|decide|resolve|leave|defer|refer|retain|refuse|reject|appoint|"
+    r"elect|grant|award|pay|buy|write|contact|arrange|provide|receive|consider|discuss|review|support|oppose|"
+    r"authori[sz]e|ratify|endorse|receive|delegate|instruct|invite|ensure|seek|send|hold|move|second|carry|"
+    r"remove|replace|renew|extend|allocate|fund|transfer|purchase|order|close|open|delete|amend)$")
+
+
+def is_label(text: str) -> bool:
+    """Is this line a label (a heading, a title, a name) rather than a record? A label has
+    no verb: "Treasurer's Report", "Letter of request for financial support from the
+    Charity." name a matter; "Leave a decision until the Finance Meeting." and "It was agreed
+    to ..." record one. Capitalised words inside the line are names, never verbs."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*", text)
+    for i, w in enumerate(words):
+        low = w.lower().replace("’", "'")
+        if i == 0:
+            if _BASE_VERB.match(low) and len(words) > 1 and words[1][0].islower():
+                return False
+        elif w[0].isupper():
+            continue  # a capitalised word inside the line is a name, not a verb
+        if _INFLECTED.match(low) and not _NOT_VERB.match(low):
+            return False
+        if low == "to" and i + 1 < len(words) and _BASE_VERB.match(words[i + 1].lower()):
+            return False  # "... second by Gary Mantay to transfer $11,166.79"
+    return True
+
+
+_ENTRY = re.compile(r"^\s*(?:[•·▪➢►✓\-–*]|\(?[a-z0-9]{1,3}[.)]|\d+\s)\s*\S")
+
+
+def entries_after(text: str, end: int, limit: int = 20) -> list[str]:
+    """The listed entries that follow a lead-in ending at `end` ("... approve the following
+    people as volunteers:", "the priority categories are:"): each following line that is a
+    bullet, a numbered point or a short line, up to the first paragraph of prose, as exact
+    substrings of `text` (markers stripped)."""
+    out: list[str] = []
+    pos = text.find("\n", end)
+    if pos < 0:
+        return out
+    for m in re.finditer(r"[^\n]+", text[pos:]):
+        line = m.group(0)
+        if not line.strip():
+            continue
+        bullet = _ENTRY.match(line)
+        if not bullet and (len(line.strip()) > 80 or line.rstrip().endswith(":")):
+            break
+        a = pos + m.start()
+        stripped = _BULLET.sub("", line.strip(), count=1).strip()
+        if stripped:
+            start = text.find(stripped, a)
+            out.append(text[start: start + len(stripped)])
+        if len(out) >= limit:
+            break
+    return out

@@ -23,9 +23,12 @@ def timeline(retriever: Retriever, topic: str, filters: Filters | None = None, m
              min_score: float | None = None) -> list[TimelineEntry]:
     """Items on the topic, oldest first (undated meetings last).
 
-    An item is on the topic when its best sentence scores at least the engine's refusal
-    threshold: the same bar as for answering a question.
+    An item is on the topic when its best sentence passes the bar for answering a question
+    (the engine's refusal parameters) and covers at least half of the topic's words (as a
+    timeline answer's line must), or scores `min_score` when one is given.
     """
+    from .answer import TIMELINE_COVER
+
     topic = check_query(topic)
     engine: ExtractiveEngine = _engine_for(retriever)
     bar = engine.threshold if min_score is None else min_score
@@ -35,7 +38,8 @@ def timeline(retriever: Retriever, topic: str, filters: Filters | None = None, m
     best: dict[tuple[str, str], object] = {}
     for c in sorted(cands, key=lambda c: c.score, reverse=True):
         key = (c.hit.meeting_id, c.hit.item_number)
-        if key not in best and not c.is_title and c.score >= bar:
+        on_topic = c.score >= bar and (min_score is not None or c.features.get("cover", 0.0) >= max(engine.min_cover, TIMELINE_COVER))
+        if key not in best and not c.is_title and c.valid and on_topic:
             best[key] = c
     entries = [
         TimelineEntry(citation_for(retriever.store.get_meeting(c.hit.meeting_id), c.hit, c.text), c.score)

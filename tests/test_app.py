@@ -64,6 +64,10 @@ Minutes of the Lighting Committee meeting held on 5 May 2025
 The committee noted \ue001THIS IS NOT A QUOTE\ue000 the lamp columns on Mill Lane. \ue003Bold claim\ue000 here.
 
 RESOLVED: That new lamps be fitted on Mill Lane.
+
+2. Date of next meeting
+
+The next meeting will be held on 2 June 2025.
 """.encode()
 PNG_AS_TXT = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -133,6 +137,12 @@ def mid(root: Path, which: tuple[str, str]) -> str:
     """The id of the stored meeting of that committee on that date."""
     committee, day = which
     return next(m.id for m in open_store(root).meetings() if m.committee == committee and m.date == day)
+
+
+def item_key(root: Path, meeting_id: str, number: str) -> str:
+    """The key of an item's expander on the meeting page's Items tab."""
+    meeting = open_store(root).get_meeting(meeting_id)
+    return f"item-{meeting_id}-{[it.number for it in meeting.items].index(number)}"
 
 
 def open_store(root: Path):
@@ -257,7 +267,10 @@ def test_too_long_question_is_explained_and_kept(monkeypatch, sample_store):
     assert "limit is 2,000" in warning and f"{len(long_q.strip()):,} characters" in warning
     box = at.text_area(key="ask_draft_edit")
     assert box.value.strip() == long_q.strip(), "the text is kept to shorten"
-    assert any("/ 2,000 characters" in c.value for c in at.caption)
+    # A live counter watches the edit box (and the question box) while it is typed in; what it
+    # shows is measured in the browser (tests/test_browser.py).
+    counters = [e.proto.id for e in at.get("bidi_component") if e.proto.component_name == "minutes_char_counter"]
+    assert any(c.endswith("draft_counter") for c in counters) and any(c.endswith("ask_counter") for c in counters)
     box.set_value(UASC).run()
     at.button(key="ask_draft_go").click().run()
     assert not at.exception, at.exception
@@ -297,8 +310,19 @@ def test_meetings_page_lists_meetings_and_shows_a_briefing(monkeypatch, sample_s
     assert "[\\[item 28\\]](#item-28)" in shown
     assert any(h.proto.anchor == "item-28" and "Homes for Children" in h.value for h in at.subheader)
     assert {b.label for b in at.get("download_button")} >= {"Download Markdown", "Download Word (DOCX)"}
-    assert any("28. Homes for Children in Our Care" in plain(e.label) for e in at.expander)
+    # Only the open tab is drawn: the Items tab lists every item, each item's text drawn when opened.
+    assert not any("28. Homes for Children in Our Care" in plain(e.label) for e in at.expander)
+    at.session_state["tab"] = "Items"
+    at.run()
+    assert not at.exception, at.exception
+    assert "Decisions" not in [h.value for h in at.header], "the briefing is not drawn behind the Items tab"
+    item_28 = next(e for e in at.expander if "28. Homes for Children in Our Care" in plain(e.label))
     assert any("truncated in source" in e.label for e in at.expander)
+    assert not item_28.markdown, "an item's text is drawn only when it is opened"
+    at.session_state[item_key(sample_store.root, briefed, "28")] = True  # open item 28
+    at.run()
+    item_28 = next(e for e in at.expander if "28. Homes for Children in Our Care" in plain(e.label))
+    assert any("Decided" in m.value for m in item_28.markdown)
     assert str(sample_store.root) not in shown and "Source:" not in shown
 
 
@@ -510,6 +534,8 @@ def test_correcting_details_rewrites_the_sidecar_and_reindexes(monkeypatch, smal
     assert not meeting.date
     at = new_app(monkeypatch, small_store, "app_meetings.py", params={"meeting": meeting.id})
     assert "add it under Correct details" in plain(texts(at))
+    at.session_state["tab"] = "Correct details"
+    at.run()
     at.text_input(key="fix_committee").set_value("Allotments Working Group")
     at.text_input(key="fix_date").set_value("12 March")  # not a date: refused, nothing changed
     next(b for b in at.button if b.label == "Save the correction").click().run()
@@ -536,6 +562,8 @@ def test_remove_asks_for_confirmation(monkeypatch, small_store):
     n = meeting_count(small_store)
     at = new_app(monkeypatch, small_store, "app_meetings.py")
     at.selectbox(key="meeting_pick").set_value(mid(small_store, PLAY_AREAS)).run()
+    at.session_state["tab"] = "Remove"
+    at.run()
     at.button(key="remove").click().run()
     assert meeting_count(small_store) == n, "nothing is removed before confirming"
     at.button(key="remove_cancel").click().run()

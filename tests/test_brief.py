@@ -118,3 +118,37 @@ def test_decisions_cli_csv(sample_store):
     assert rows and {"date", "committee", "decision", "outcome", "mover", "seconder", "source"} <= set(rows[0])
     assert all("safeguarding" in r["committee"].lower() and r["source"].endswith(".txt") for r in rows)
     assert all(r["outcome"] for r in rows)
+
+
+def test_key_points_choose_what_the_exact_arithmetic_chooses(sample_store):
+    """key_points runs in numpy over the cached sentence vectors; it picks the sentences the
+    same maximal-marginal-relevance rule picks in plain float arithmetic."""
+    from rag.brief import _SALIENT, key_points
+    from rag.embed import embed_texts_cached
+    from rag.sentences import split_sentences
+
+    def exact(item, k=4):
+        sents = [s for s in split_sentences(item.text) if len(s) >= 40 and not s.endswith(":")]
+        if len(sents) <= 2:
+            return sents or split_sentences(item.text)[:1]
+        vecs = embed_texts_cached(sents)
+        centroid = [sum(v[i] for v in vecs) / len(vecs) for i in range(len(vecs[0]))]
+
+        def cos(a, b):
+            return sum(x * y for x, y in zip(a, b))
+
+        base = [cos(v, centroid) + (0.05 if _SALIENT.search(s) else 0.0) + (0.04 if i == 0 else 0.0)
+                for i, (s, v) in enumerate(zip(sents, vecs))]
+        chosen: list[int] = []
+        while len(chosen) < min(k, max(2, len(sents) // 3)):
+            chosen.append(max((i for i in range(len(sents)) if i not in chosen),
+                              key=lambda i: base[i] - 0.6 * max((cos(vecs[i], vecs[j]) for j in chosen), default=0.0)))
+        return [sents[i] for i in sorted(chosen)]
+
+    checked = 0
+    for m in sample_store.meetings():
+        for it in m.items:
+            got = key_points(it)
+            assert sorted(got) == sorted(exact(it)), (m.id, it.label)  # (a repeated sentence may be either copy)
+            checked += len(split_sentences(it.text)) > 6
+    assert checked >= 10  # items long enough for the choice to matter

@@ -15,26 +15,19 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from eval.walkthrough import (BRIEFED, BROWSER_ARGS, CHROMIUM, PDF_QUESTION, QUESTION, SIZES, app_idle,
+                               in_viewport, serve)
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
 ARTEFACTS = ROOT / "tests" / "artefacts"
 DOCS = ROOT / "docs" / "screenshots"
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-DESKTOP = {"width": 1366, "height": 900}
-PHONE = {"width": 390, "height": 844}
-QUESTION = "How many unaccompanied asylum seeking children were there?"
-PDF_QUESTION = "How many beehives were installed on the roof of the town hall?"
-BRIEFED = ("Safeguarding Overview and Scrutiny Committee", "2024-01-04")
+DESKTOP, PHONE = SIZES["desktop"], SIZES["phone"]
 UNDATED_DOC = b"""1. Water supply
 
 The group agreed to repair the standpipe on plot 12 before the summer. Three quotes had been obtained.
@@ -48,56 +41,12 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                  reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(port: int, proc: subprocess.Popen, log: Path, timeout: float = 240) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"`minutes ui` exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as r:
-                if r.read().decode().strip() == "ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"the app did not answer on port {port} within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
-
-
-def minutes_cmd() -> list[str]:
-    exe = Path(sys.executable).with_name("minutes")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "ui.cli"]
-
-
 def council_pdf(path: Path) -> None:
     """A three-page minutes PDF whose beehive item is on page 2."""
-    fpdf = pytest.importorskip("fpdf", reason="needs fpdf2 (pip install -e '.[test]')")
-    pdf = fpdf.FPDF()
-    pdf.set_font("Helvetica", size=11)
-    pages = [
-        ["Greenfield Town Council", "Minutes of the Environment Committee meeting held on 9 April 2025",
-         "Present: Councillor Ames (Chair), Councillor Bell, Councillor Cole", "", "1. Apologies",
-         "Apologies were received from Councillor Dunn.", "", "2. Minutes of the previous meeting",
-         "RESOLVED: That the minutes of the meeting held on 12 March 2025 be approved as a correct record."],
-        ["3. Pollinator project",
-         "The committee heard that 14 beehives were installed on the roof of the town hall in March.",
-         "The beekeeping group will report on the first honey harvest in September.",
-         "RESOLVED: That the pollinator project be extended to the cemetery."],
-        ["4. Date of next meeting", "The next meeting will be held on 14 May 2025."],
-    ]
-    for lines in pages:
-        pdf.add_page()
-        for line in lines:
-            if line:
-                pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
-            else:
-                pdf.ln(7)
-    pdf.output(str(path))
+    pytest.importorskip("fpdf", reason="needs fpdf2 (pip install -e '.[test]')")
+    from eval.walkthrough import council_pdf as write
+
+    write(path)
 
 
 @pytest.fixture(scope="module")
@@ -115,21 +64,8 @@ def served(sample_store, tmp_path_factory):
     report = ingest_paths(MinutesStore.open(Settings.from_options(store=root)), [docs])
     assert report.meetings and not report.failed, report.failed
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    log = ARTEFACTS / "browser-server.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen([*minutes_cmd(), "ui", "--store", str(root), "--port", str(port)],
-                                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ})
-    try:
-        wait_healthy(port, proc, log)
-        yield f"http://127.0.0.1:{port}", root
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+    with serve(root, ARTEFACTS / "browser-server.log") as base:
+        yield base, root
 
 
 @pytest.fixture(scope="module")
@@ -177,13 +113,6 @@ def meeting_id(root: Path, which: tuple[str, str]) -> str:
     committee, day = which
     ms = MinutesStore.open(Settings.from_options(store=root)).meetings()
     return next(m.id for m in ms if m.committee == committee and m.date == day)
-
-
-def in_viewport(page, locator) -> bool:
-    box = locator.bounding_box()
-    size = page.viewport_size
-    return box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= size["height"] \
-        and box["x"] >= 0 and box["x"] < size["width"]
 
 
 def shot(page, name: str, full_page: bool = False) -> None:
@@ -265,6 +194,7 @@ def test_meeting_page_and_item_links(served, page_for, size):
         page.goto(f"{base}/meetings?meeting={mid}")
         page.get_by_role("heading", name="Decisions").wait_for()
         page.get_by_text("Homes for Children in Our Care").first.wait_for()
+        app_idle(page)
         TIMINGS[f"meeting page {visit} ({size}), s"] = round(time.monotonic() - start, 2)
     assert page.get_by_text("Page not found").count() == 0
     if size == "desktop":
@@ -329,6 +259,13 @@ def test_deep_links_survive_a_reload(served, page_for):
     page.reload()
     page.get_by_test_id("stExpander").filter(has_text="item 15").first.wait_for()
     assert page.get_by_test_id("stChatMessage").count() == 2, "asked once, not twice"
+    # A meeting's tab is part of its address too.
+    mid = meeting_id(root, BRIEFED)
+    page.goto(f"{base}/meetings?meeting={mid}&tab=Items")
+    page.get_by_test_id("stExpander").filter(has_text="Homes for Children in Our Care").first.wait_for()
+    page.reload()
+    page.get_by_test_id("stExpander").filter(has_text="Homes for Children in Our Care").first.wait_for()
+    assert page.get_by_role("heading", name="Decisions").count() == 0, "the Items tab, not the briefing"
     for path in ("/meetings", "/decisions", "/members", "/timeline", "/admin", "/add"):
         page.goto(base + path)
         page.get_by_test_id("stMain").wait_for()
@@ -347,7 +284,38 @@ def test_bad_questions_are_explained(served, page_for):
     assert page.get_by_test_id("stAlertContentError").count() == 0
     ask(page, base, "What was decided about the budget? " * 86)  # 3,000 characters
     page.get_by_text(re.compile(r"the limit is 2,000")).wait_for()
-    assert page.get_by_label("Your question (edit it here)").input_value().startswith("What was decided")
+    draft = page.get_by_label("Your question (edit it here)")
+    assert draft.input_value().startswith("What was decided")
+    # The kept question has its own live counter, which follows the shortening as it is typed.
+    from playwright.sync_api import expect
+
+    counter = page.locator("[data-testid=charCounter]").filter(has_text="too long by")
+    expect(counter).to_contain_text("too long by 1,009")
+    draft.fill("What was decided about the budget?")
+    expect(page.locator("[data-testid=charCounter]").filter(has_text="34 / 2,000")).to_have_count(1, timeout=3_000)
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_character_counter_is_live_while_typing(served, page_for, size):
+    """The counter follows the typing before anything is sent, and past the limit it says so."""
+    from playwright.sync_api import expect
+
+    base, root = served
+    page = page_for(DESKTOP if size == "desktop" else PHONE)
+    page.goto(base + "/ask")
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.wait_for()
+    counter = page.locator("[data-testid=charCounter]")
+    expect(counter).to_have_text("0 / 2,000 characters")
+    box.click()
+    page.keyboard.type("Who chaired")
+    expect(counter).to_have_text("11 / 2,000 characters", timeout=3_000)
+    box.fill("x" * 2_050)
+    expect(counter).to_contain_text("2,050 / 2,000 characters: too long by 50", timeout=3_000)
+    assert in_viewport(page, counter), "the message is on screen beside the box"
+    assert page.get_by_test_id("stChatMessage").count() == 0, "nothing was sent"
+    box.fill("x" * 2_000)
+    expect(counter).to_have_text("2,000 / 2,000 characters", timeout=3_000)
 
 
 def test_upload_names_bad_types_and_correct_details(served, page_for, tmp_path):

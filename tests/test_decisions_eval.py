@@ -9,15 +9,17 @@ import pytest
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
-pytestmark = pytest.mark.skipif(not (CORPUS / "structure.json").exists(), reason="development corpus not present")
+needs_corpus = pytest.mark.skipif(not (CORPUS / "structure.json").exists(), reason="development corpus not present")
 
-# measured 2026-11-26 (text / parse): recall 0.934 / 0.921, precision 0.915 / 0.898, outcome 0.935 / 0.934,
-# mover 0.994 / 0.991, seconder 0.994 / 0.991, tally 0.986 / 0.986. The parse run also depends on the
+# measured 2026-11-26 14:19 UTC (text / parse): recall 0.958 / 0.953, precision 0.946 / 0.948, outcome 0.970 /
+# 0.970, mover 0.995 / 0.994, seconder 0.995 / 0.994, tally 0.987 / 0.987 (before this session's second round:
+# recall 0.934 / 0.921, precision 0.915 / 0.898, outcome 0.935 / 0.934). The parse run also depends on the
 # readers and the segmenter (both changing), so it gets a little more room.
 GATES = {
-    "text": {"recall": 0.92, "precision": 0.90, "outcome": 0.92, "mover": 0.98, "seconder": 0.98, "tally": 0.97},
-    "parse": {"recall": 0.905, "precision": 0.88, "outcome": 0.915, "mover": 0.975, "seconder": 0.975, "tally": 0.965},
+    "text": {"recall": 0.945, "precision": 0.92, "outcome": 0.955, "mover": 0.98, "seconder": 0.98, "tally": 0.975},
+    "parse": {"recall": 0.935, "precision": 0.91, "outcome": 0.95, "mover": 0.975, "seconder": 0.975, "tally": 0.965},
 }
+HELDOUT = Path(__file__).resolve().parents[1] / "eval" / "heldout" / "real"
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +29,7 @@ def result():
     return evaluate(CORPUS / "docs", CORPUS / "structure.json", ("text", "parse"))
 
 
+@needs_corpus
 @pytest.mark.parametrize("mode", ["text", "parse"])
 def test_decision_figures_hold(result, mode):
     fig = result[mode]["overall"]
@@ -35,9 +38,22 @@ def test_decision_figures_hold(result, mode):
     assert not low, (mode, low, fig)
 
 
+@needs_corpus
 def test_every_format_finds_most_decisions(result):
     for fmt, fig in result["text"]["formats"].items():
         assert fig["recall"] is not None and fig["recall"] >= 0.6, (fmt, fig)
+
+
+@pytest.mark.skipif(not (HELDOUT / "structure.json").exists(), reason="second dev set not present")
+def test_second_dev_set_from_other_bodies_holds():
+    """Nine minutes from eight bodies outside the corpus (eval/heldout/real): measured 2026-11-26 14:10 UTC
+    text / parse recall 0.978 / 0.957, precision 0.957 / 0.957, outcome 0.978 / 0.955."""
+    from eval.decisions_eval import evaluate
+
+    res = evaluate(HELDOUT / "docs", HELDOUT / "structure.json", ("text", "parse"))
+    for mode in ("text", "parse"):
+        fig = res[mode]["overall"]
+        assert fig["recall"] >= 0.9 and fig["precision"] >= 0.9 and fig["outcome"] >= 0.9, (mode, fig)
 
 
 def test_matching_rule_is_one_to_one():

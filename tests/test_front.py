@@ -212,3 +212,80 @@ def test_cached_meeting_names_follow_an_edited_meeting(sample_files):
     assert meeting_names(m) == before
     renamed = replace(m, council="Zyxwvut Parish Council")
     assert "zyxwvut" in meeting_names(renamed) and "zyxwvut" not in meeting_names(m)
+
+
+def test_filtered_dense_search_from_memory_equals_chromas_filter(cli_store):
+    """A filtered dense search runs over the scope's vectors in memory (rag/scoped_dense.py),
+    giving the passages, order and scores Chroma's own `where` query gives."""
+    from rag.front import Minutes
+    from rag.retrieve import Filters
+    from rag.scoped_dense import scoped_dense_retriever
+
+    mn = Minutes.open(store=cli_store)
+    r = mn.retriever
+    r.warm()
+    ids = [m.id for m in mn.meetings()]
+    scopes = [Filters(meeting_id=ids[0]), Filters(meeting_ids=tuple(ids[1:3])), Filters(meeting_ids=tuple(ids)),
+              Filters(meeting_ids=tuple(ids[:2]), kind="resolution")]
+    for f in scopes:
+        for query in ("children in care placements", "budget overspend and savings", "who gave apologies"):
+            scope = r.scope(f)
+            chroma = r._vector(scope, 12)
+            memory = scoped_dense_retriever(r, scope, 12, chroma)
+            assert memory is not chroma
+            want, got = chroma.retrieve(query), memory.retrieve(query)
+            assert len(got) == len(want) > 0
+            for a, b in zip(got, want):  # the same passage at each rank, or two that tie
+                assert abs(a.score - b.score) < 1e-5, (f, query)
+                assert a.node.node_id == b.node.node_id or abs(a.score - b.score) < 1e-6, (f, query)
+            hashes = {n.node.node_id: n.node.hash for n in want}
+            assert all(hashes.get(n.node.node_id, n.node.hash) == n.node.hash for n in got)  # fusion merges by hash
+            assert {n.node.metadata["meeting_id"] for n in got} <= set(scope.meeting_ids)
+
+
+def test_filtered_dense_search_leaves_chroma_to_answer_when_the_index_cannot_vouch(cli_store, monkeypatch):
+    """Unfiltered searches stay on Chroma's index; a scope with a meeting the BM25 index does
+    not hold (a write not yet indexed), or holds in another version than the meeting's
+    committed record, is answered by Chroma's filtered query."""
+    from rag.front import Minutes
+    from rag.retrieve import Filters
+    from rag.scoped_dense import scoped_dense_retriever
+
+    mn = Minutes.open(store=cli_store)
+    r = mn.retriever
+    unfiltered = r.scope(None)
+    fallback = r._vector(unfiltered, 5)
+    assert scoped_dense_retriever(r, unfiltered, 5, fallback) is fallback
+    ids = [m.id for m in mn.meetings()]
+    scope = r.scope(Filters(meeting_ids=tuple(ids[:2])))
+    fallback = r._vector(scope, 5)
+    assert scoped_dense_retriever(r, scope, 5, fallback) is not fallback
+    bm25, rows, codes, kinds = r._bm25_columns()
+    with monkeypatch.context() as mp:  # the index as it was before the first meeting was indexed
+        mp.setattr(r, "_bm25_columns", lambda: (bm25, rows, {k: v for k, v in codes.items() if k != ids[0]}, kinds))
+        assert scoped_dense_retriever(r, scope, 5, fallback) is fallback
+    with monkeypatch.context() as mp:  # the record lists a newer version's passages than the index
+        mp.setattr(r, "_committed", {**r._committed, ids[1]: {"a-newer-passage-id"}})
+        assert scoped_dense_retriever(r, scope, 5, fallback) is fallback
+
+
+def test_timeline_over_too_many_meetings_reads_only_those_on_the_topic(cli_store, monkeypatch):
+    """A timeline naming more meetings than it can show reads the ones one scoped search finds
+    on the topic, not every meeting named (one search per meeting does not scale)."""
+    from rag import answer as answer_mod
+    from rag.answer import ExtractiveEngine
+    from rag.front import Minutes
+    from rag.question import profile
+
+    mn = Minutes.open(store=cli_store)
+    engine = ExtractiveEngine(mn.retriever)
+    meetings = sorted(mn.meetings(), key=lambda m: m.date or "")
+    monkeypatch.setattr(answer_mod, "TIMELINE_MAX_MEETINGS", 2)
+    q = profile("How did the children's social care budget develop across these meetings?")
+    picked = engine._timeline_meetings(q, meetings, None)
+    assert 1 <= len(picked) <= 2 and picked == [m for m in meetings if m in picked]
+    searched = []
+    real = engine.retrieve
+    monkeypatch.setattr(engine, "retrieve", lambda *a, **k: searched.append(a[2]) or real(*a, **k))
+    engine.timeline_answer(q, meetings, None)
+    assert len(searched) <= 2 and all(len(ms) == 1 and ms[0] in picked for ms in searched)

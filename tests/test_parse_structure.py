@@ -2,7 +2,7 @@
 for the test (the real ones are in the development corpus, scored by tests/test_structure_eval.py)."""
 from __future__ import annotations
 
-from ingest.parse import parse_text
+from ingest.parse import parse_file, parse_text
 
 
 def items(m):
@@ -307,3 +307,362 @@ Two lamps on the green are out and will be reported.
     m = parse_text(text, "s.md")
     assert [(it.number, it.title) for it in m.items] == [
         ("1", "Apologies"), ("2", "Finance"), ("3", "Street Lighting Repairs")]
+
+
+def test_dotted_number_that_lost_its_dot_fills_its_gap():
+    """"21." printed between 2.0 and 2.2 is 2.1 with the dot lost in conversion: its digits are
+    exactly the missing step, so it is the item (cited as printed)."""
+    text = """Minutes of the Monthly Meeting held on 9 February 2026
+
+
+1.0 Confirmation of Minutes
+
+The minutes of the January meeting were confirmed.
+
+
+2.0  Business prescribed by Statute
+
+21.  Approval of Audit Committee Annual Report 2025
+The chair of the Audit Committee presented the report.
+
+2.2  Approval of Audit Committee Charter 2026
+The charter was approved.
+
+3.0 Correspondence
+None.
+"""
+    m = parse_text(text, "dots.txt")
+    assert [(it.number, it.title) for it in m.items] == [
+        ("1.0", "Confirmation of Minutes"), ("2.0", "Business prescribed by Statute"),
+        ("21", "Approval of Audit Committee Annual Report 2025"),
+        ("2.2", "Approval of Audit Committee Charter 2026"), ("3.0", "Correspondence"),
+    ]
+
+
+def test_numbered_paragraphs_under_numbered_items_are_not_sub_items():
+    """Minutes that number every paragraph (6.1, 6.2 ...) have a few that read like titles; when
+    most of the sub-numbers are sentences, none of them is an item."""
+    text = """Minutes of the Trustees meeting of 26th January 2016
+
+1 Apologies
+1.1 Apologies were received from David and Andrew.
+
+2 Minutes of the last meeting
+2.1 The minutes were amended and then accepted as a true record.
+
+3 Matters Arising
+3.1 TI tabled a form requesting volunteers for the Town Park.
+3.2 Regarding storage for the chairs, Ali had spoken to the property manager.
+
+4 Finance Update
+4.1 Our bank balance currently stands at £11k with no outstanding invoices.
+4.2 We have had a request to pay for our share of the wi-fi.
+
+5 Budget Cut
+5.1 Much discussion took place on the proposed cut to the library budget
+5.2 Subsequent to our meeting the Chief Executive issued a statement
+
+6 Events Group
+6.1 SF informed that the Christmas event was an amazing success.
+6.2 Trustees expressed their thanks to SF for her continued work.
+
+7 Date of next meeting
+7.1 The next meeting will be held on 8th March.
+"""
+    m = parse_text(text, "paras.txt")
+    assert [it.number for it in m.items] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert "Much discussion took place" in m.item("5").text
+
+
+def test_missing_step_printed_inside_a_paragraph():
+    """I4: re-flowed text lost the line break before "145/19": the exact next number of the run,
+    after a sentence ends, starts the item; the paragraph before it stays with the item before."""
+    text = """Minutes of the Parish Council, 5 June 2019
+
+144/19 To Discuss Neighbourhood Plan and Working Group
+
+Cllr McNeill advised that a new working group was being set up. Funding would be investigated by the working group. 145/19 To Discuss: Request to Site a Clothing Bin
+
+The school already had a clothing bank, so the council declined.
+
+146/19 To Discuss Application for Comment
+
+No objections were raised.
+"""
+    m = parse_text(text, "mid.md")
+    assert [(it.number, it.title) for it in m.items] == [
+        ("144/19", "To Discuss Neighbourhood Plan and Working Group"),
+        ("145/19", "To Discuss: Request to Site a Clothing Bin"),
+        ("146/19", "To Discuss Application for Comment"),
+    ]
+    assert m.item("144/19").text.endswith("investigated by the working group.")
+    assert "clothing bank" in m.item("145/19").text
+    # a number that is not the run's next step stays in the text
+    other = parse_text(text.replace("145/19 To Discuss", "150/19 To Discuss"), "mid2.md")
+    assert [it.number for it in other.items] == ["144/19", "146/19"]
+
+
+def test_markdown_heading_tree_parents_with_their_own_body_are_items(tmp_path):
+    """I5: "## Director Reports" over "### President's Report": an explicit heading tree; the
+    parent level is an item too, not only the level with more headings."""
+    doc = tmp_path / "board.md"
+    doc.write_text("""## Time and Location
+
+The board met at the space on 10 April 2018 at 7 pm.
+
+## Director Reports
+
+### President's Report
+
+Nothing to report.
+
+### Treasurer's Report
+
+Income is down to $700 a month.
+
+### Secretary's Report
+
+The member list was updated.
+
+## Agenda
+
+### Draft Code of Conduct
+
+A draft was circulated for comment.
+
+### Space Cleanup
+
+A cleanup day is set for May.
+
+## Adjournment
+
+The meeting adjourned at 9 pm.
+""", encoding="utf-8")
+    m = parse_file(doc)
+    assert [it.title for it in m.items] == [
+        "Time and Location", "Director Reports", "President's Report", "Treasurer's Report",
+        "Secretary's Report", "Agenda", "Draft Code of Conduct", "Space Cleanup", "Adjournment"]
+
+
+def test_a_number_repeated_under_the_same_heading_markup_is_an_item(tmp_path):
+    """I7: "3. Member meeting" and again "3. Contrib forms", both set as section titles of the
+    same level: the markup says they are siblings, so the repeated number heads an item."""
+    doc = tmp_path / "board.rst"
+    doc.write_text("""Minutes of the Board of Directors
+=================================
+
+1. Attendance
+-------------
+
+All directors attended.
+
+2. Minutes approved
+-------------------
+
+The minutes were approved.
+
+3. Member meeting
+-----------------
+
+The annual member meeting will be held in March.
+
+3. Contrib forms
+----------------
+
+A policy on small contributions will be drafted.
+
+4. Adjournment
+--------------
+
+The meeting adjourned.
+""", encoding="utf-8")
+    m = parse_file(doc)
+    assert [(it.number, it.title) for it in m.items] == [
+        ("1", "Attendance"), ("2", "Minutes approved"), ("3", "Member meeting"), ("3", "Contrib forms"),
+        ("4", "Adjournment")]
+
+
+def test_year_coded_report_numbers_of_two_families_are_one_scheme():
+    """Report codes with a year inside ("C.2024.3", "CAFE-2024.5") are one family whatever the
+    letters and separators: both sets head items under their sections."""
+    from ingest.segment import number_shape
+
+    assert number_shape("C.2014. 14") == number_shape("CAFE-2014.5") == number_shape("GMHI-2014.2")
+    text = """Minutes of the City Council, 31 March 2024
+
+CLOSED MEETING
+The following matters were considered:
+C.2024.3 Staff Performance Appraisal
+C.2024.4 Proposed Acquisition of Land
+
+CONSENT REPORT
+The following items were adopted:
+CAFE-2024.5 Property Tax Policy
+That the report be received.
+CAFE-2024.6 Year End Surplus Allocation Policy
+That the policy be approved.
+
+ADJOURNMENT
+The meeting adjourned at 9 p.m.
+"""
+    m = parse_text(text, "codes.txt")
+    numbers = [it.number for it in m.items if it.number]
+    assert [n.split(" (")[0] for n in numbers] == ["C.2024.3", "C.2024.4", "CAFE-2024.5", "CAFE-2024.6"]
+
+
+def test_item_numbers_stacked_in_a_column_take_their_titles_in_order():
+    """Text extraction of a two-column layout prints the numbers together ("6." "7." "8.") and
+    the titles after them, each followed by its text: the numbers take the titles in order."""
+    text = """Minutes of the Municipal District Meeting, 10 February 2026
+
+5. Roads Update
+The District Engineer gave an update on the roads programme.
+Members raised the condition of the footpaths in the town.
+6.
+7.
+8.
+Notice of Motion
+None at this time.
+Written Questions
+None at this time.
+Correspondence
+The Cathaoirleach read a thank-you card from the retired Chief Executive.
+9. Any Other Business
+None at this time.
+"""
+    m = parse_text(text, "columns.txt")
+    assert [(it.number, it.title) for it in m.items] == [
+        ("5", "Roads Update"), ("6", "Notice of Motion"), ("7", "Written Questions"),
+        ("8", "Correspondence"), ("9", "Any Other Business")]
+    assert "thank-you card" in m.item("8").text
+
+
+def test_word_letter_list_c_after_a_and_b_is_a_letter_not_roman():
+    """Word numbering "A." "B." "C." under a roman-numbered agenda: "C." is the third sub-item,
+    though it also reads as roman 100."""
+    from ingest.blocks import Block
+    from ingest.segment import split_blocks
+
+    def li(label, text):
+        return Block(text=text, kind="list", list_number=label, list_label=label, bold=True)
+
+    def para(text):
+        return Block(text=text, kind="para")
+
+    blocks = [
+        para("Port Commission Regular Meeting, June 28, 2018"),
+        li("I.", "CALL TO ORDER"), para("The President called the meeting to order at 2:00."),
+        li("II.", "OLD BUSINESS"),
+        li("A.", "Appointments to the Review Committee"), para("Three places were filled."),
+        li("B.", "Food Carts"), para("The first food cart has opened."),
+        li("C.", "Review of Findings for Bids"), para("The attorney reviewed the bid findings."),
+        li("III.", "NEW BUSINESS"),
+        li("A.", "Website"), para("The website is being updated."),
+        li("B.", "Newsletter"), para("The newsletter goes out in September."),
+        li("C.", "Boat Launch"), para("The permit was received."),
+        li("IV.", "ADJOURNMENT"), para("The meeting adjourned at 4:25."),
+    ]
+    _pre, raw = split_blocks(blocks)
+    titles = [r.title for r in raw]
+    assert titles == ["CALL TO ORDER", "OLD BUSINESS", "Appointments to the Review Committee", "Food Carts",
+                      "Review of Findings for Bids", "NEW BUSINESS", "Website", "Newsletter", "Boat Launch",
+                      "ADJOURNMENT"]
+
+
+def test_a_repeated_number_that_is_the_runs_next_step_is_an_item_too():
+    """"11.", "12. AOCB: ...", "12. NEXT MEETING": the number is printed twice; the first 12 is
+    exactly the step after 11, so both are items. A capitals heading keeps its colon part."""
+    text = """Minutes of the Community Council, 8 July 2024
+
+10. TREASURER'S REPORT
+The balance stands at £1,240.
+
+11. COUNCILLORS' REPORTS
+There were no reports this month.
+
+12. AOCB: POLICE ACTION AT THE PROTEST
+A member raised the policing of the protest.
+
+12. NEXT MEETING MONDAY 2 SEPTEMBER at 7 p.m.
+"""
+    m = parse_text(text, "dup.txt")
+    assert [(it.number, it.title) for it in m.items] == [
+        ("10", "TREASURER'S REPORT"), ("11", "COUNCILLORS' REPORTS"),
+        ("12", "AOCB: POLICE ACTION AT THE PROTEST"), ("12", "NEXT MEETING MONDAY 2 SEPTEMBER at 7 p.m.")]
+
+
+def test_capitals_title_ends_where_a_legal_qualifier_begins():
+    """US closed-session agendas run a capitals title on with its legal basis ("LIABILITY CLAIM
+    pursuant to Government Code ..."): the title is the capitals; the qualifier stays in the text.
+    A time or place after a capitals title ("... at 7 p.m.") is part of the title."""
+    text = """CITY COUNCIL MINUTES, MARCH 5, 2024
+
+CLOSED SESSION ITEMS
+1. LIABILITY CLAIM pursuant to Government Code Section 54956.95:
+Claimant: A. Ochoa
+2. CONFERENCE WITH LABOR NEGOTIATOR pursuant to Government Code Section 54957.6
+Agency negotiator: City Manager
+
+OPEN SESSION
+1. NEXT MEETING MONDAY 8 APRIL at 7 p.m.
+"""
+    m = parse_text(text, "closed.txt")
+    titles = [it.title for it in m.items]
+    assert "LIABILITY CLAIM" in titles and "CONFERENCE WITH LABOR NEGOTIATOR" in titles
+    assert "NEXT MEETING MONDAY 8 APRIL at 7 p.m." in titles
+    assert "Government Code Section 54956.95" in next(it.text for it in m.items if it.title == "LIABILITY CLAIM")
+
+
+def test_sub_items_counting_from_the_first_under_a_parent_with_no_other_sub_level():
+    """Once lettered sub-items are established in the document, "(A)", "(B)", "(C)" counting up
+    under another item are its sub-items even when their long contract titles read like
+    sentences; a lone "(B)" that does not start a count is not."""
+    text = """CITY COUNCIL MEETING, FEBRUARY 22, 1999
+
+16. Resolution ordering construction of the following:
+(A) Sanitary Sewer Cleaning on Elm Street
+Moved to adopt. Motion Carried 7-0.
+(B) Ballfield Drainage Improvements
+Moved to adopt. Motion Carried 7-0.
+
+17. Approving contract and bond for the following:
+(A) Laurel Hill Cemetery Gate with Lakeview Industries, Inc., (Steve Sonnenburg, Pres.,
+WDM) for the gate. Moved to adopt. Motion Carried 7-0.
+(B) Burke Park Shelter with Buchanan Builders, Inc. (Todd Buchanan, Pres., Urbandale.
+for renovation of the shelter. Moved to adopt. Motion Carried 7-0.
+(C) E. University Avenue Widening at E. 9th Street with Eco-Tech Contractors, Inc.
+(Ralph Gillotti, Pres.) for pavement. Moved by Coleman to adopt. Motion Carried 7-0.
+
+18. Approving the claims list.
+(B) was not considered.
+Moved to adopt. Motion Carried 7-0.
+
+19. MOTION TO ADJOURN.
+"""
+    m = parse_text(text, "sub.txt")
+    numbers = [it.number for it in m.items]
+    assert numbers[:8] == ["16", "(A) (16)", "(B) (16)", "17", "(A) (17)", "(B) (17)", "(C) (17)", "18"]
+    assert "(B) (18)" not in numbers
+
+
+def test_a_bare_number_above_everything_is_the_first_pages_number():
+    """Text taken from a PDF often starts with the first page's number ("1") above the title;
+    it is not item 1, so the real "1." further down is."""
+    text = """1
+
+
+MINUTES OF STATUTORY BUDGET MEETING HELD ON FRIDAY, 3RD NOVEMBER, 2025
+
+The Chief Executive presented the budget.
+
+1.
+Service Division A: Housing & Building
+Total expenditure €36.9m.
+
+2.
+Service Division B: Road Transportation
+Total expenditure €28.1m.
+"""
+    m = parse_text(text, "budget.txt")
+    assert [(it.number, it.title) for it in m.items] == [
+        ("1", "Service Division A: Housing & Building"), ("2", "Service Division B: Road Transportation")]

@@ -311,6 +311,8 @@ def test_html_headings_list_numbers_tables_bold_and_anchors():
     blocks = html_blocks(PAGE)
     text = " ".join(b.text for b in blocks)
     assert "SCRIPTLEAK" not in text and "Home" not in text  # scripts and site navigation dropped
+    title = blocks.pop(0)  # the page's <title>, kept the way Markdown front matter is
+    assert (title.text, title.kind, title.source) == ("title: Minutes", "line", "front-matter")
     h1 = blocks[0]
     assert (h1.kind, h1.level, h1.anchor) == ("heading", 1, "top")
     assert by_text(blocks, "Items").level == 2  # the "#" permalink is not part of the title

@@ -14,6 +14,8 @@ from rag.answer import ask
 from rag.retrieve import MAX_QUESTION_CHARS, Filters
 from ui import app_common as common
 from ui.app_common import md, md_inline
+from ui.app_counter import char_counter
+from ui.app_scroll import scroll_into_view
 
 store, retriever = common.get_store()
 stored = common.meetings(store)
@@ -170,7 +172,8 @@ def show_answer(turn_no: int, turn: dict) -> None:
                 st.warning("This meeting is no longer in the store; the quote was:")
                 st.markdown(md(c.quote))
                 continue
-            common.show_quote_preview(item, c.quote, key=f"whole-{turn_no}-{n}", meeting=meeting)
+            with st.container(key=f"cite-{turn_no}-{n}"):
+                common.show_quote_preview(item, c.quote, key=f"whole-{turn_no}-{n}", meeting=meeting)
             links = st.container(horizontal=True)
             with links:
                 common.meeting_link(c.meeting_id, label="Open this meeting", item=c.item_number)
@@ -232,8 +235,12 @@ def problem_with(question: str) -> str | None:
 
 
 chat: list[dict] = st.session_state.setdefault("chat", [])
-# No max_chars: the browser would cut a long paste silently; a too-long question is explained instead.
-prompt = st.chat_input(f"Ask a question about the minutes (up to {MAX_QUESTION_CHARS:,} characters)", key="ask_input")
+# No max_chars: the browser would cut a long paste silently; a live counter (drawn just above
+# the box, in the bottom bar the chat input is pinned to) says how long the question is while
+# it is typed, and a too-long question that is sent anyway is explained and kept below.
+with st.bottom:
+    char_counter('[data-testid="stChatInputTextArea"]', MAX_QUESTION_CHARS, key="ask_counter")
+prompt = st.chat_input("Ask a question about the minutes", key="ask_input")  # the counter above gives the limit
 question = prompt if prompt is not None else st.session_state.pop("pending_question", None)
 
 problem = problem_with(question) if question is not None else None
@@ -247,7 +254,7 @@ if question is not None and not problem:
 draft = st.session_state.get("ask_draft")
 if draft:
     edited = st.text_area("Your question (edit it here)", value=draft, key="ask_draft_edit", height=160)
-    st.caption(f"{len(edited.strip()):,} / {MAX_QUESTION_CHARS:,} characters")
+    char_counter(".st-key-ask_draft_edit textarea", MAX_QUESTION_CHARS, key="draft_counter")
     if st.button("Ask this", key="ask_draft_go", icon=":material/send:"):
         st.session_state["pending_question"] = edited
         st.session_state.pop("ask_draft", None)
@@ -280,4 +287,7 @@ if question:
         with st.chat_message("assistant"):
             turn = answer_question(question, f)
             show_turn_answer(len(chat), turn)
+            if turn["answer"] is not None and turn["answer"].citations:
+                # The first citation's quote, in view (on a phone the chat's end would hide it).
+                scroll_into_view(f".st-key-cite-{len(chat)}-1 strong", key=f"scroll-{len(chat)}")
         chat.append(turn)

@@ -1,0 +1,118 @@
+"""Ablation: what each rule of the answer engine is worth, out-of-fold.
+
+    python -m eval.ablate --store S_CORPUS --fixtures ../shared/corpus/questions.jsonl \
+                          --store S_SAMPLES --fixtures eval/fixtures [--rules a,b,...]
+
+Every question is answered with the engine as it is, then once more with each named rule
+(`rag.question.rule`, listed in RULES) switched off. Each run's refusal parameters are
+refitted leave-one-body-out exactly as `python -m eval.calibrate` does, so a rule is kept
+only if switching it off lowers the out-of-fold figures. Retrieval does not depend on the
+rules, so it is done once per question and reused (one process, one embedding cache).
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+# name -> what the rule does (rag/question.py and rag/answer.py test `rule(name)`)
+# Rules removed after this ablation showed them not to help (2026-11-26): the type bonus and
+# the attendance-label bonus, the query without the meeting's name and date, the item-heading
+# check (the label check covers it), list answers from the item's top sentences (the lead-in's
+# entries replace it); then a count or date beside the topic's words and the rank penalty.
+# See the README's "Measured".
+RULES = {
+    "kind_from_type": "the asked-for fact's type (count/amount/date/person) picks the evidence check",
+    "figure": "number questions: the evidence holds a new figure",
+    "figure_kind": "... of the kind asked (money / percent / count)",
+    "sum_near": "... a sum or share beside what it is of",
+    "date": "when questions: a new date",
+    "title_topic": "a sum or date stands beside what is asked when the item's title names it",
+    "person": "who questions: a name or role",
+    "person_act": "... the recorded act asked about (seconded, elected)",
+    "person_office": "... a name beside the office asked about",
+    "name_after_verb": "a capitalised verb starting a line is not part of the name after it",
+    "entity": "which bodies: names something new",
+    "vote": "vote questions: a recorded vote",
+    "reference": "part b) / recommendation 4: that labelled part",
+    "predicate": "yes/no: the predicate asked about",
+    "entities_in_meeting": "names in the question must be in the evidence's meeting",
+    "label": "decision/why/other: never a verbless label",
+    "cause_bonus": "why: bonus for a cause clause",
+    "title_penalty": "penalty for item titles",
+    "acronyms": "initialisms expanded from the meeting's own definitions",
+    "located_words": "words that only locate the meeting are not scored",
+    "header_hits": "attendance questions read the meeting header",
+    "second_sentence": "a second sentence when nearly as good",
+    "outcome_after": "decision: the outcome sentence after the discussion",
+    "cause_near": "why: the cause sentence beside the best evidence",
+    "listed_after": "a lead-in ending ':' brings its listed entries",
+    "timeline_second": "timeline: a second line per meeting",
+    "truncation": "refuse where the answer was cut off in the source",
+}
+
+
+def main(argv: list[str] | None = None) -> None:
+    from eval.calibrate import collect, fit, out_of_fold, tally
+    from eval.scorer import load_fixtures
+    from rag import question as qmod
+    from rag.answer import ExtractiveEngine
+    from rag.config import Settings
+    from rag.retrieve import Retriever
+    from rag.store import MinutesStore
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--store", action="append", required=True)
+    ap.add_argument("--fixtures", action="append", required=True)
+    ap.add_argument("--rules", default=",".join(RULES))
+    args = ap.parse_args(argv)
+    sets = []
+    for store_dir, fx_path in zip(args.store, args.fixtures):
+        store = MinutesStore.open(Settings.from_options(store=store_dir), create=False)
+        engine = ExtractiveEngine(Retriever(store), threshold=-1e9, min_cover=0.0)
+        memo: dict = {}
+        plain = engine.retrieve
+
+        def retrieve(question, filters, meetings=None, top_k=None, _plain=plain, _memo=memo):
+            q = qmod.profile(question)
+            key = (q.text, repr(filters), None if meetings is None else tuple(m.id for m in meetings), top_k)
+            if key not in _memo:
+                _memo[key] = _plain(q, filters, meetings, top_k)
+            return _memo[key]
+
+        engine.retrieve = retrieve
+        sets.append((store, load_fixtures(fx_path), engine, fx_path))
+
+    def run(off: set[str]) -> dict:
+        qmod.ABLATE.clear()
+        qmod.ABLATE.update(off)
+        per_set = [collect(store, fx, None, engine=engine) for store, fx, engine, _ in sets]
+        qmod.ABLATE.clear()
+        rows = [r for rs in per_set for r in rs]
+        folds = out_of_fold(rows)  # fitted on every set together, as eval.calibrate does
+        first, last = per_set[0], per_set[-1]  # the corpus first, the samples last
+        return {"oof": tally(first, folds), "in": tally(first, fit(rows)), "samples": tally(last, folds)}
+
+    def fmt(v) -> str:
+        return "  -  " if v is None else f"{v:.3f}"
+
+    base = run(set())
+    head = (f"{'rule switched off':22} {'corpus oof: correct':>20} {'refusal':>8} {'false ref':>9} "
+            f"{'handled':>8} {'in-sample correct':>18} {'samples oof correct':>20}")
+    print(head)
+
+    def line(name: str, res: dict) -> None:
+        o = res["oof"]
+        handled = (o["correct"] * o["answerable"] + o["refusal"] * o["unanswerable"]) / o["n"]
+        b = base["oof"]
+        b_handled = (b["correct"] * b["answerable"] + b["refusal"] * b["unanswerable"]) / b["n"]
+        print(f"{name:22} {fmt(o['correct']):>20} {fmt(o['refusal']):>8} {fmt(o['false_refusal']):>9} "
+              f"{fmt(handled):>8} ({handled - b_handled:+.3f}) {fmt(res['in']['correct']):>9} "
+              f"{fmt(res['samples']['correct']):>20}", flush=True)
+
+    line("(none: all rules on)", base)
+    for name in [r for r in args.rules.split(",") if r]:
+        line(name, run({name}))
+
+
+if __name__ == "__main__":
+    main()

@@ -52,8 +52,13 @@ _NOT_NAME = (
 _NAME_WORD = r"(?:[a-z]?[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|(?:van|von|de|der|den|du|da|la|le|del|di|dos|ter|Mc|Mac|O['’])(?=\s))"
 
 
+# A qualifier printed after a member's name, part of how the minutes name them: a call sign,
+# a ward, a party ("Norman (VE3NPP) moved ...", "Cllr Roe (Lab) seconded").
+_QUALIFIER = r"(?:[ \t]*\([A-Z][\w\-/ .]{0,24}\))?"
+
+
 def _name(group: str) -> str:
-    return rf"(?P<{group}>{_TITLE}{{0,2}}{_NOT_NAME}{_NAME_WORD}(?:(?:[ \t]+|[ \t]*\n[ \t]*(?![\w /]{{1,25}}:)(?![A-Z]{{2,}}\b)){_NOT_NAME}{_NAME_WORD}){{0,3}})"
+    return rf"(?P<{group}>{_TITLE}{{0,2}}{_NOT_NAME}{_NAME_WORD}(?:(?:(?<![a-z][a-z]\.)[ \t]+|(?<![a-z][a-z]\.)[ \t]*\n[ \t]*(?![\w /]{{1,25}}:)(?![A-Z]{{2,}}\b)|(?<=\b[A-Z]\.)(?=[A-Z][a-z'’])){_NOT_NAME}{_NAME_WORD}){{0,3}}{_QUALIFIER})"
 
 
 _TITLE_STRIP = re.compile(rf"^(?:(?:{TITLE_WORDS})\.?\s+)+", re.I)
@@ -77,6 +82,7 @@ def normalise_name(name: str | None) -> str:
     if not name:
         return ""
     n = unicodedata.normalize("NFKC", name)
+    n = re.sub(r"\s*\([^()]*\)", " ", n)  # "Norman (VE3NPP)" is Norman: the qualifier is not the name
     prev = None
     while prev != n:
         prev = n
@@ -127,7 +133,8 @@ _LABEL_LINE = re.compile(
 )
 # bullets: typographic ones and the symbol-font glyphs PDFs extract (arrows, ticks, private-use code points)
 _LIST_LINE = re.compile(r"^\s*(?:[•·▪●◦○■□◆♦➢➤►▶✓✔√\ue000-\uf8ff\-–*>]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,4}\)\s+|\d{1,3}[.)]\s+[A-Z]|\d{1,3}(?:\.\d{1,3})+\.?\s+[A-Z])")
-_SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[*]?[A-Z0-9])")
+# (a run-in lower-case list marker starts a sentence too: "... No objections raised. ii. 17/0134/F ...")
+_SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[*]?[A-Z0-9]|(?:[ivx]{1,4}|[a-h])[.)]\s+[\"“(]?[A-Z0-9])")
 # "... 99-468 5. Git N Go": an item number after a record code is not a sentence end.
 _MARKER_END = re.compile(r"(?:^|\n|\d[-/]\d{2,4}\s+)\(?[\dA-Za-z]{1,3}[.)]$")
 _NUMBERING_ONLY = re.compile(r"^[\w\-/().]{1,12}(?:\s+[\w\-/().]{1,6})?\.$")
@@ -280,7 +287,7 @@ _MOVE_PATTERNS = [
     # "Asking for a motion to ..., X so moved, seconded by Y": the mover answers a call for a motion
     re.compile(rf"{_name('mover')}\s+(?i:so\s+move[ds])\b(?:[^.]{{0,80}}?(?i:{_SEC_KW})\s+(?i:by)\s+{_name('seconder')})?"),
     # X moved to / moved that / moved approval / moved the
-    re.compile(rf"{_name('mover')}\s+(?i:moved|proposed|moves)(?:\s+(?i:to\b|that\b|the\b|approval|adoption|acceptance|[a-z]+ing\b|"
+    re.compile(rf"{_name('mover')}\s+(?i:moved|proposed|moves|motioned)(?:\s+(?i:to\b|that\b|the\b|approval|adoption|acceptance|(?!discussing|considering|talking|looking|exploring|revisiting)[a-z]+ing\b|"
                rf"for\b|a\s+motion|an?\s+amendment|as\b)|\s*,)"
                rf"(?:[^.]{{0,200}}?(?i:{_SEC_KW})\s+(?i:by)\s+{_name('seconder')})?"),
     # "Moved (Smith/Jones) that ...", "Moved: Cr Smith / Cr Jones": mover and seconder as a pair
@@ -353,6 +360,17 @@ _STATEMENT = re.compile(
     # parliamentary forms: "There being no objection, it was so ordered."; a consultee's reply ending its
     # entry: "Planning application 23/0456 - extension: no objection."
     r"|\bso\s+ordered\b|:\s*no\s+objections?\s*\.?$"
+    # agreement or consensus recorded without a vote: "All were in full agreement that ...", "There was a
+    # consensus (among ...) that ...", a member stating the last minutes were correct
+    r"|\b(?:were|was)\s+(?:all\s+)?in\s+(?:full|complete|general|total|unanimous)\s+agreement\b"
+    r"|\bthere\s+(?:was|were)\s+(?:an?\s+)?(?:general\s+|broad\s+|clear\s+|unanimous\s+)?consensus\b"
+    r"|\bminutes\b[^.]{0,40}?\b(?:were|was)\s+(?:a\s+)?(?:correct|accurate|true)\b"
+    # "KIV" (keep in view): a matter held over, in note-form minutes
+    r"|(?-i:\bKIV\b)|\bkeep\s+in\s+view\b"
+    # the presiding officer's appointment: "President Marx appointed Director Sarkovich to the ... Committees"
+    r"|(?-i:\b(?:President|Chair(?:man|person|woman)?|Mayor|Cathaoirleach)\s+(?:[A-Z][\w'’\-]+\s+){1,2}appointed\s+(?:[A-Z][\w.'’\-]*\s+){1,4}(?:to|as)\b)"
+    # an entry's title closed by its outcome: "Warrants and payroll – approved as submitted."
+    r"|\S\s+[–—-]\s*(?:approved|adopted|accepted|agreed|ratified)(?:\s+as\s+(?:submitted|presented|printed|circulated|amended|read|written))?\s*[.!]?$"
     # an entry's status without a verb: "Item withdrawn by the applicant.", "Application deferred pending a site visit."
     r"|^(?:the\s+)?(?:item|application|motion|proposal|request|matter|report)\s+(?:withdrawn|deferred|postponed|tabled)\b"
     # the body taking note of a paper: "the Panel noted the report", "Members noted the update"
@@ -380,10 +398,10 @@ _STATEMENT_CASED = re.compile(
     # the decision verb in capitals, whatever it is: "Councillors were ASKED to ...", "Members were URGED to"
     r"|\b(?:was|were|is|are)\s+[A-Z]{3,}ED\b(?=\s+(?:to|that)\b)")
 _BARE = re.compile(
-    r"^(?:[\-–—:]\s*)?(?:AGREED|Agreed|NOTED|Noted|ADOPTED|Adopted|APPROVED|Approved|RESOLVED|CARRIED|Carried|"
+    r"^(?:\([^()\n]{1,80}\)\s+)?(?:[\-–—:]\s*)?(?:AGREED|Agreed|NOTED|Noted|ADOPTED|Adopted|APPROVED|Approved|RESOLVED|CARRIED|Carried|"
     r"GRANTED|Granted|REFUSED|Refused|DEFERRED|Deferred|WITHDRAWN|Withdrawn|DENIED|Denied|LOST|Lost|"
     r"SUPPORTED|Supported|ACCEPTED|Accepted|PASSED|Passed|"
-    r"(?:(?:The\s+)?(?:Reports?|Minutes|Accounts|Recommendations?)\s+(?:were\s+|was\s+)?(?:accepted|received|approved|adopted|noted))|No\s+(?:Violation|Objection)s?|NO\s+VIOLATION|Agreed\s+unanimously|Approved\s+unanimously|"
+    r"(?:(?:The\s+)?(?:Reports?|Minutes|Accounts|Recommendations?)\s+(?:were\s+|was\s+)?(?:accepted|received|approved|adopted|noted))|No\s+(?:Violation|Objection)s?|No\s+(?:[Oo]bjections?|[Cc]omments?)\s+(?:were\s+)?(?:raised|made|received|lodged)|NO\s+VIOLATION|Agreed\s+unanimously|Approved\s+unanimously|"
     r"Carried\s+unanimously|CARRIED\s+UNANIMOUSLY|Motion\s+(?:carried|passed|failed|lost)(?:\s+unanimously)?)"
     r"(?:\s*\(?\d+\s*[-–:]\s*\d+(?:\s*[-–:]\s*\d+)*\)?)?\s*[.!]?"
     r"(?:\s+[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*)?$"  # an action log's owner column: "Supported. GD"
@@ -408,7 +426,13 @@ _NOT_DECISION = re.compile(
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\b(?![/\-]\d)"
     r"|\b(?:approved|agreed|granted|refused|adopted)\b[^.]{0,20}\b(?:previously|already)\b"
     r"|(?<!of\s)\bthe\s+(?:previous|earlier|original|last)\s+(?:\w+\s+)?(?:was|were|had\s+been)\s+(?:approved|granted|refused|agreed|adopted)\b"
-    r"|\bit\s+was\s+confirmed\s+that\b[^.]*\b(?:would|will|had|has|is|are)\b",
+    r"|\bit\s+was\s+confirmed\s+that\b[^.]*\b(?:would|will|had|has|is|are)\b"
+    # a decision of an earlier, dated meeting told before its verb: "At the January 2018 meeting the Board
+    # approved ...", "noted at the September 2017 Board meeting it was approved ..."
+    r"|\b(?:at|during)\s+(?:the|its|their)\s+(?:(?:previous|last|prior|earlier|preceding|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
+    r"(?:19|20)\d\d)\s+){1,3}(?:[A-Z][\w’'\-]*\s+){0,2}meeting,?\s+(?:[\w’'\-]+\s+){0,3}?(?:approved|agreed|adopted|decided|resolved)\b"
+    # the later certification of these minutes: "The Board approved the preceding minutes on May 14, 2018"
+    r"|\b(?:preceding|foregoing|above|within|these)\s+minutes\s+(?:were\s+|was\s+)?(?:(?:approved|adopted)\s+)?on\b",
     re.I,
 )
 
@@ -419,8 +443,10 @@ _NOT_DECISION = re.compile(
 _REPORTED_SPEECH = re.compile(
     r"^\W*(?!(?:The\s+)?(?:Council|Board|Committee|Commission|Meeting|Members|Councill?ors|Councilors|Trustees|Directors|"
     r"Governors|Commissioners|Panel|Group|Parish|Town|City|County|It|We|All)\b)"
-    r"(?:(?:The\s+)?(?:[A-Z][\w.'’\-]*\s+){1,4}|He\s+|She\s+|They\s+)(?:also\s+|further\s+|then\s+)?"
-    r"(?:stated|said|reported|explained|advised|told|informed|mentioned|commented|indicated|believes|believed|"
+    # (an appositive may name the speaker's role: "Margaret Teichert, co-chair of the C&S Committee, shared that")
+    r"(?:(?:The\s+)?(?:[A-Z][\w.'’\-]*\s+){0,3}[A-Z][\w.'’\-]*(?:,\s[^.;]{3,140}?,)?\s+|He\s+|She\s+|They\s+)"
+    r"(?:also\s+|further\s+|then\s+)?"
+    r"(?:stated|said|reported|explained|advised|told|informed|mentioned|commented|indicated|believes|believed|shared|"
     r"continued\s+by\s+explaining)\b")
 
 
@@ -434,7 +460,7 @@ _REPORTED_RESULT = re.compile(
 
 _MODAL = re.compile(
     r"(?i)\b(?:will|would|could|should|may|might|must|can|cannot|to)\s+(?:not\s+)?be\s+(?:\w+\s+)?(?:approved|adopted|agreed|accepted|"
-    r"confirmed|ratified|endorsed|carried|rejected|refused|deferred|withdrawn|elected|granted|passed|postponed|appointed|selected|referred)\b")
+    r"confirmed|ratified|endorsed|carried|rejected|refused|deferred|withdrawn|elected|granted|passed|postponed|appointed|selected|referred|co-opted|nominated)\b")
 
 
 # A named person or officer taking on a task ("The Clerk agreed to write ...", "Cllr A. Roe agreed to
@@ -450,17 +476,45 @@ _PERSON_UNDERTAKES = re.compile(
     rf"^\W*(?!{_BODY_WORD}\b)"
     rf"(?:(?:The\s+)?(?:[A-Z][a-z]+\s+)?(?:Clerk|Secretary|Treasurer|Chair(?:man|person|woman)?|Officer|Manager|Chief\s+Executive)"
     rf"|{_TITLE}{{1,2}}{_NOT_NAME}{_NAME_WORD}(?:\s+{_NOT_NAME}{_NAME_WORD}){{0,3}}"
-    rf"|(?!{_BODY_WORD}\b){_NOT_NAME}[A-Z][\w'’\-]*\.?(?:\s+(?!{_BODY_WORD}\b){_NOT_NAME}[A-Z][\w'’\-]*\.?){{0,2}})"
-    r"\s+(?:also\s+|kindly\s+|has\s+|have\s+|had\s+|then\s+)*(?:agreed|offered|volunteered|undertook)\s+to\s+"
-    r"(?!the\b|this\b|that\b|these\b|those\b|it\b)[a-z]")
+    rf"|(?!{_BODY_WORD}\b){_NOT_NAME}[A-Z][\w'’\-]*\.?(?:\s+(?!{_BODY_WORD}\b){_NOT_NAME}[A-Z][\w'’\-]*\.?){{0,2}}){_QUALIFIER}"
+    r"\s+(?:(?:also\s+|kindly\s+|has\s+|have\s+|had\s+|then\s+)*(?:agreed|offered|volunteered|undertook)\s+to\s+"
+    r"(?!the\b|this\b|that\b|these\b|those\b|it\b)[a-z]"
+    # "Norman will update the bylaws ...": a person's future undertaking, not the body's decision
+    r"|will\s+(?:also\s+|then\s+)?(?!be\b|have\b|not\b)[a-z]+\s)")
+
+
+# A motions register written as slash-separated fields, the last one the result:
+# "Accept Minutes / Oleh Dokuka / Mark Paluch / Unanimous / Passed".
+_SLASH_ROW = re.compile(
+    r"(?i)^(?:\(?[a-z0-9]{1,3}[.)]\s+)?[^/\n]{2,200}(?:\s/\s[^/\n]{1,80}){2,}\s/\s*"
+    r"(?:passed|carried|approved|adopted|agreed|accepted|failed|lost|defeated|rejected|withdrawn|deferred)\s*\.?$")
+_PERSON_CELL = re.compile(r"^(?:[A-Z][\w'’\-.]*\s+){1,3}[A-Z][\w'’\-]+$")
+
+
+def _slash_movers(row: str) -> tuple[str | None, str | None]:
+    """Mover and seconder of a slash-separated motions row: the first two fields after the
+    motion that read as a person's name (not "Unanimous", not a count)."""
+    cells = [c.strip() for c in row.split(" / ")][1:-1]
+    names = [c for c in cells if _PERSON_CELL.match(c) and not re.search(r"(?i)\b(?:unanimous|carried|passed|none|all)\b", c)]
+    return (names[0] if names else None), (names[1] if len(names) > 1 else None)
+
+
+_URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 
 
 def _tag(s: Sentence) -> set[str]:
-    t = s.text
+    t = _URL.sub(" ", s.text)  # a link's address ("...png?text=the+board+voted+...") is not what was said
+    if not t.strip():
+        return set()
     tags: set[str] = set()
-    if _PERSON_UNDERTAKES.match(t) and not (_RESOLVED.search(t) or _RESULT.search(t)
-                                            or any(p.search(t) for p in _MOVE_PATTERNS)):
-        return tags
+    um = _PERSON_UNDERTAKES.match(t)
+    if um:
+        # (a future undertaking's result words are about later: "... to show as having been approved by the members")
+        future = bool(re.search(r"\swill\s", um.group(0)))
+        if not (_RESOLVED.search(t) or any(p.search(t) for p in _MOVE_PATTERNS) or (not future and _RESULT.search(t))):
+            return tags
+    if _SLASH_ROW.match(t):
+        return {"statement"}  # "Accept Agenda / Mover / Seconder / Unanimous / Passed": a motions register row
     if _TABLE_ROW.search(t) and any(_BARE.match(c.strip()) for c in t.split("|")):
         tags.add("statement")  # a register table row whose outcome column says "Granted", "AGREED"
     if _BARE.match(t):
@@ -495,6 +549,11 @@ def _tag(s: Sentence) -> set[str]:
     if tags and _NOT_DECISION.search(t) and not tags & {"motion", "result", "resolved"}:
         return set()
     rs = _REPORTED_SPEECH.match(t)
+    rm = _RESOLVED.search(t)
+    if rs and rm and rm.group(0).lower().startswith("and") and not _RESOLVED.search(t, rm.end()) \
+            and not re.search(r"\b(?:[Tt]he\s+(?:\w+\s+)?(?:Council|Board|Committee|Commission|Meeting)|Members|Councill?ors|Trustees)\b",
+                              t[rs.end():rm.start()]):
+        tags.discard("resolved")  # "Mr. X stated that ... and agreed that it is an issue": the speaker agreed
     if tags and rs and not tags & {"motion", "resolved", "bare", "votes"} \
             and ("result" not in tags or re.match(r"\s+(?:\w+\s+){0,3}?that\b", t[rs.end():])):
         return set()  # "Trustee Elton reported that all participants were elected ...": someone's account
@@ -575,7 +634,7 @@ _TABLE_ROW = re.compile(r"^\||\S\s\|\s.*\S\s\|\s")
 _ANAPHORIC_STATEMENT = re.compile(
     r"(?i)\b(?:this|these|the\s+above|such|the\s+same)\s+(?:\w+\s+)?(?:proposal|policy|paper|review|changes?|recommendations?|"
     r"request|item|report|motion|suggestion|plan|arrangements?|terms|approach|amendments?)\b|\b(?:this|which|it)\s+was\s+(?:agreed|approved|AGREED)|"
-    r"\bapproval\s+of\s+such\b|^(?:this|that)\s+was\s+noted\s*\.?$|\bwere\s+in\s+agreement\b|\bthe\s+(?:proposal|policy|paper|changes|recommendations?|request)\s+"
+    r"\bapproval\s+of\s+such\b|^(?:this|that)\s+was\s+noted\s*\.?$|\bwere\s+(?:all\s+)?in\s+(?:full\s+|complete\s+|general\s+|total\s+|unanimous\s+)?agreement\b|\bthe\s+(?:proposal|policy|paper|changes|recommendations?|request)\s+"
     r"(?:was|were)\b|^(?:AGREED|Agreed|RESOLVED|Resolved)\s+(?:to|that)\b.{0,60}$")
 
 
@@ -805,7 +864,7 @@ def _introduces(sents: list[Sentence], i: int) -> bool:
     return bool(nxt_tags & {"quote", "resolved", "motion", "second", "result"})
 
 
-_ITEM_MARKER = re.compile(r"^(?:[A-Za-z\"'/&\- ]{0,40}\s)?(?:[\w\-/]{1,10}\s+)?\(?(?:\d{1,3}|[A-Z]|[ivx]{1,4})[.)]\s+\S|^\d{2,4}[-/]\d{1,4}\s+\S")
+_ITEM_MARKER = re.compile(r"^(?:[A-Za-z\"'/&\- ]{0,40}\s)?(?:[\w\-/]{1,10}\s+)?\(?(?:\d{1,3}|[A-Z]|[ivx]{1,4}|[IVX]{2,5})[.)]\s+\S|^\d{2,4}[-/]\d{1,4}\s+\S")
 
 
 def _item_context(sents: list[Sentence], i: int, groups: list[_Group], max_sents: int = 4,
@@ -940,7 +999,7 @@ _LIST_LABELS = {
 
 def _name_list(raw: str) -> list[str]:
     raw = re.split(r"(?i)\b(?:status|motion|result|the\s+motion|carried|lost|defeated|passed|failed)\b", raw)[0]
-    raw = re.sub(r"\(\s*\d+\s*\)", " ", raw).strip(" .;:")
+    raw = re.sub(r"\(\s*\d+\s*\)", " ", raw).strip(" .;:[](){}")
     if not raw or re.fullmatch(r"(?i)none|nil|n/?a|-+|—|0", raw):
         return []
     parts = re.split(r"\s*(?:,|;|\band\b|&|\|)\s*", raw)
@@ -980,7 +1039,7 @@ def parse_vote(text: str) -> tuple[Vote | None, list[str]]:
         getattr(v, key).extend(names)
         found = True
     # "Janet Keough yea, Dick Dillon yea, and Gary Mantay nay"
-    for m in re.finditer(rf"{_name('who')}[ \t]*[–\-]?[ \t]*(?i:(yea|aye|yes|nay|no|abstain(?:ed)?|absent))(?=\s*(?:[,.;)]|and\b|$))", text):
+    for m in re.finditer(rf"{_name('who')}[ \t]*[–\-]?[ \t]*(?i:(yea|aye|yes|nay|no|abstain(?:ed)?|absent))(?=\s*(?:[,.;)\]]|and\b|$)|[ \t]*\n)", text):
         who = clean_name(_TITLE_STRIP.sub("", m.group("who")))
         if not who or who.lower() in ("vote", "the vote", "voice vote"):
             continue
@@ -1050,6 +1109,11 @@ def parse_vote(text: str) -> tuple[Vote | None, list[str]]:
             v.against = 0
             if v.abstained and v.abstain is None:
                 v.abstain = len(v.abstained)
+    if v.abstain and not v.abstained and v.absent and len(v.absent) == v.abstain \
+            and (not v.yes or len(v.yes) == v.for_):
+        # "CARRIED 4-0-1 [AYES: ...; NOES: None; ABSENT: Hernandez]": the third figure counts the
+        # members the roll call names absent, not abstentions (no one is named abstaining)
+        v.abstain = 0
     if v.abstain is None and v.abstained and not v.no and not v.yes:
         v.abstain = len(v.abstained)  # "The payments were agreed, Cllr X abstained.": one abstention recorded
     if v.for_ is None and v.yes:
@@ -1064,7 +1128,7 @@ _OUTCOME_RULES: list[tuple[str, re.Pattern]] = [
     ("withdrawn", re.compile(r"(?i)\bwithdr[ae]wn?\b")),
     ("lost", re.compile(r"(?i)\b(?:motion|amendment|it|proposal)\b[^.]{0,80}?\b(?:failed|fails|defeated|lost|fell|not\s+carried|was\s+not\s+agreed)\b"
                         r"|^\s*(?:LOST|Lost|FAILED|Failed|DEFEATED|Defeated)\b|\bRESULT\s*:\s*(?:FAILED|DEFEATED|LOST)\b|\bwas\s+rejected\b|\bfailed\s+to\s+(?:gain|gather|carry|pass|receive)\b")),
-    ("deferred", re.compile(r"(?i)\b(?:defer(?:red|ral)?|postpone[d]?|adjourned\s+to\s+a\s+later|continue[d]?\s+(?:this\s+item\s+)?(?:to|until)\s+(?:the\s+)?(?:next|a\s+future|a\s+later)|"
+    ("deferred", re.compile(r"(?i)\b(?:kiv|keep\s+in\s+view|defer(?:red|ral)?|postpone[d]?|adjourned\s+to\s+a\s+later|continue[d]?\s+(?:this\s+item\s+)?(?:to|until)\s+(?:the\s+)?(?:next|a\s+future|a\s+later)|"
                             r"tabled\s+(?:until|to)|leave\s+a\s+decision\s+until|(?:put\s+off|held\s+over|carried\s+(?:forward|over)|seasoned)\s+(?:until|till|to)|"
                             r"further\s+consideration\b[^.]{0,60}\b(?:next|later|future)|"
                             r"(?:will|to|would|shall)\s+be\s+(?:re)?(?:considered|discussed|revisited|reviewed)\s+(?:again\s+|further\s+)?(?:at|in)\s+(?:the\s+|a\s+)?(?:next|future|later|following)|(?:no\s+decision|nothing)\s+(?:could|would|can|will)\s+be\s+(?:decided|made|taken|agreed)(?:\s+upon)?\s+until|come\s*back\s+to|park\s+this|(?:decision|decide)\s+(?:at\s+)?(?:the\s+)?(?:next|september|october|later))\b")),
@@ -1086,7 +1150,7 @@ _OUTCOME_RULES: list[tuple[str, re.Pattern]] = [
     # "carried" as a result, not "a job evaluation is carried out" / "carried forward"
     ("carried", re.compile(r"(?i)\bcarried\b(?!\s+(?:out|forward|over|through)\b)|\|\s*passed\b")),
     ("approved", re.compile(r"(?i)\b(?:so\s+ordered|approv\w*|agree[ds]?|agreement|accept(?:ed|s)?|confirm(?:ed)?|ratif\w+|endorse[d]?|resolved\s+to|"
-                            r"(?:correct|true|accurate)\s+(?:record|account)|as\s+(?:correct|true)|true\s+and\s+correct|support\s+was\s+given|"
+                            r"(?:correct|true|accurate)\s+(?:record|account)|as\s+(?:correct|true)|\b(?:were|was)\s+(?:a\s+)?(?:correct|accurate|true)\b|true\s+and\s+correct|support\s+was\s+given|"
                             r"granted|consensus|general\s+consent|selected|instructed)")),
     ("carried", re.compile(r"(?i)\b(?:passed|passes|moved\s+\d|motion|vote|in\s+favou?r|unanimous(?:ly)?)\b")),
 ]
@@ -1162,6 +1226,8 @@ def _decision(text: str, grp: list[Sentence]) -> dict | None:
     mover, seconder = movers(body)
     if mover is None and len(grp) == 1 and _TABLE_ROW.search(grp[0].text):
         mover, seconder = _table_movers(text, start)
+    if mover is None and len(grp) == 1 and _SLASH_ROW.match(grp[0].text):
+        mover, seconder = _slash_movers(grp[0].text)
     # outcome and vote come from what the decision's own sentences say, not from the item
     # description or discussion taken in as context
     tagged = [x for x in grp if x.tags]
@@ -1254,9 +1320,20 @@ _RECOMMENDATION = re.compile(
     r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:Recommended\s+Action\s*:|Recommendation\s*:|For\s+the\s+(?:[A-Z]\w*\s+){1,4}(?:of\s+(?:[A-Z]\w*\s+){1,3})?to\s+[a-z]|"
     r"RESOLUTION\s+NO\b|[\"“]?That\s)")
 _CONSENT_END = re.compile(r"(?i)\bend\s+of\s+(?:the\s+)?consent\b")
+# "items G-1 through G-8": agenda codes of one section, counted by their numbers
+_CODE_RANGE = re.compile(r"(?i)\bitems?\s+(?:nos?\.?\s*)?([A-Z])[-.]?(\d{1,3})\s*(?:-|–|through|thru|to)\s*([A-Z])[-.]?(\d{1,3})\b")
+# An entry of a counted consent list that carries no motion of its own: a verbless approval
+# ("Acceptance of gift to ...", "Approval to dispose of ...") or a title closed by its outcome
+# ("Warrants and payroll – approved as submitted.").
+_CONSENT_ENTRY = re.compile(
+    r"(?m)^(?:(?:Approval|Acceptance|Adoption|Ratification|Authori[sz]ation|Award|Receipt)\s+(?:of|to|for)\s"
+    r"|[^\n]*\s[–—-]\s*(?:approved|adopted|accepted|ratified|received)(?:\s+as\s+\w+)?\s*\.?[ \t]*$)")
 
 
 def _range_size(text: str) -> int | None:
+    cm = _CODE_RANGE.search(text)
+    if cm and cm.group(1).upper() == cm.group(3).upper() and 1 < int(cm.group(4)) - int(cm.group(2)) + 1 <= 60:
+        return int(cm.group(4)) - int(cm.group(2)) + 1
     m = _RANGE.search(text)
     if not m:
         return None
@@ -1301,6 +1378,9 @@ def _consent_pass(segs: list[tuple[str, list[Sentence], list[dict]]]) -> None:
         if not (dec["mover"] or dec["vote"] or re.search(r"(?i)\bmoved|\bmotion", dec["text"])):
             continue
         limit = _range_size(dec["text"])
+
+        def entry(t: str) -> bool:  # a counted list's entries may be verbless
+            return bool(_RECOMMENDATION.match(t) or (limit is not None and _CONSENT_ENTRY.search(t)))
         block: list[dict] = []
         seen = {id(dec)}
         for si2, s2, d2 in stream[k + len(dec["sents"]):k + len(dec["sents"]) + 400]:
@@ -1314,12 +1394,13 @@ def _consent_pass(segs: list[tuple[str, list[Sentence], list[dict]]]) -> None:
                     if limit is None:
                         break
                     continue  # an item pulled from the consent list and moved on its own
-                if _RECOMMENDATION.match(d2["text"]):
+                if entry(d2["text"]):
                     block.append(d2)
                 elif d2["vote"] is not None and block and not d2["mover"]:
                     block.append(d2)  # the vote recorded after the list of items
                     break
-            elif (sub := _from_line_matching(segs[si2][0], s2, _RECOMMENDATION)) is not None:
+            elif (sub := _from_line_matching(segs[si2][0], s2, _RECOMMENDATION)
+                   or (_from_line_matching(segs[si2][0], s2, _CONSENT_ENTRY) if limit is not None else None)) is not None:
                 text = segs[si2][0]
                 new = _decision(text, [sub])
                 if new:
@@ -1327,7 +1408,7 @@ def _consent_pass(segs: list[tuple[str, list[Sentence], list[dict]]]) -> None:
                     segs[si2][2].sort(key=lambda d: d["start"])
                     block.append(new)
                     seen.add(id(new))
-            if limit is not None and len([b for b in block if _RECOMMENDATION.match(b["text"])]) >= limit:
+            if limit is not None and len([b for b in block if entry(b["text"])]) >= limit:
                 break
         if not block:
             continue

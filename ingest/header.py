@@ -84,6 +84,10 @@ def parse_header(preamble: list[str], full_text: str) -> Header:
     if full_text and (h.date is None or h.committee is None or (notice and cands.minutes_line is None)):
         # a pack that opens with a notice of meeting: the minutes' own title further in is the header
         _deep_title(h, full_text, order, override=bool(notice and cands.minutes_line is None))
+        if cands.partial_date and h.date and _month_day(h.date) != cands.partial_date[:2] \
+                and h.sources.get("date", "").startswith("line ") and " of the document" in h.sources["date"]:
+            h.date = None  # a title further in that dates another meeting
+            h.sources.pop("date", None)
     if h.council is None:
         _council_from_document(h, full_text)
     if h.council is None:
@@ -103,7 +107,7 @@ _KIND_WORDS = {"city", "town", "county", "council", "township", "parish", "borou
 def _decide(h: Header, c: Candidates) -> None:
     """Choose each detail among its candidates, letting the choices inform each other: a body
     line beside the chosen date is the title; the organisation the title names owns it."""
-    _choose(h, "date", c.dates)
+    _choose(h, "date", _dates_agreeing_with_partial(h, c))
     for x in c.committees:
         if any(_names_parent(x.value, p) for p in c.parents):
             # "Elections Commission" above "... Advisory Committee of the San Francisco Elections
@@ -138,6 +142,30 @@ def _decide(h: Header, c: Candidates) -> None:
         h.notes.append(f"no committee named: the meeting is of {repr(h.council) if h.council else 'the council'} itself")
     _choose(h, "time", c.times)
     _choose(h, "venue", c.venues)
+
+
+def _dates_agreeing_with_partial(h: Header, c: Candidates) -> list[Cand]:
+    """The date candidates that can be the meeting's when its title states the date without a
+    year ("held on 22nd April"): a full date with that day and month (the year the same header
+    states), or a labelled 'Date:' field. Any other date in the header dates something else —
+    the previous meeting whose minutes item 1 adopts, a deadline — and taking its year or day
+    would invent the meeting's date, so the date stays missing with a warning instead."""
+    if c.partial_date is None:
+        return c.dates
+    mon, day, src = c.partial_date
+    keep = [x for x in c.dates if _month_day(x.value) == (mon, day) or x.score >= 9]
+    if not keep:
+        h.notes.append(f"the meeting's date is printed without a year ({MONTH_NAMES[mon - 1]} {day}, {src}); "
+                       "no year is taken from other dates — supply it with --date or a sidecar")
+    return keep
+
+
+def _month_day(iso: str) -> tuple[int, int]:
+    return int(iso[5:7]), int(iso[8:10])
+
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
 
 
 def _names_parent(value: str, parent: str) -> bool:

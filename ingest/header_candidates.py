@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .header_dates import find_dates, find_time
-from .header_names import BODY_RE, MINUTES_OF, TitleParts, _clean_org, find_org, smart_title, split_title
+from .header_dates import find_dates, find_partial_date, find_time
+from .header_names import BODY_RE, MINUTES_OF, TitleParts, _clean_org, find_org, smart_title, split_title, strip_dates
 from .header_region import is_sentence
 
 LABEL = re.compile(
@@ -73,6 +73,8 @@ class Candidates:
     times: list[Cand] = field(default_factory=list)
     minutes_line: int | None = None  # index of the "Minutes of ..." title line, if the header has one
     parents: list[str] = field(default_factory=list)  # bodies a title says own the body that met
+    # (month, day, source) when the title or held-sentence dates the meeting without a year
+    partial_date: tuple[int, int, str] | None = None
 
     def add_parts(self, parts: TitleParts, score: float, line: int, src: str) -> None:
         """The organisation, body and kind of meeting a title names, as candidates."""
@@ -182,18 +184,32 @@ def _read_minutes_title(c: Candidates, lines: list[tuple[int, str]], k: int, ord
             break
         joined += " " + nxt
     src = f"line {n}: {joined}"
-    parts = split_title(s if not re.search(r"\b(?:of|the|for)$", s, re.I) else joined)
+    # the title sentence goes on to the next line when it ends in "of"/"the" or says "held" only there
+    continues = re.search(r"\b(?:of|the|for)$", s, re.I) or (
+        re.search(r"\bheld\b", joined, re.I) and not re.search(r"\bheld\b", s, re.I))
+    parts = split_title(joined if continues else s)
     c.add_parts(parts, 10, n, src)
     if not (parts.org or parts.body or parts.mtype):
         c.add_parts(split_title(joined), 10, n, src)  # "... of the City / Council": a name broken over lines
     for f in find_dates(joined, order)[:1]:
         c.dates.append(Cand(f.iso, 10, n, src))
+    _note_partial_date(c, joined, src)
     t = find_time(after_date(joined))
     if t:
         c.times.append(Cand(t, 9, n, src))
     v = venue_from_title(joined)
     if v:
         c.venues.append(Cand(v, 7, n, src))
+
+
+def _note_partial_date(c: Candidates, text: str, src: str) -> None:
+    """Remember the first date the header states for the meeting without a year ("held on 22nd
+    April"): a full date elsewhere with another day or month dates something else."""
+    if c.partial_date is None:
+        found = find_partial_date(text)
+        if found:
+            words = found[2].strip(" .,")
+            c.partial_date = (found[0], found[1], f"'{words}' in {src[:80]}")
 
 
 def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str | None, in_title: bool,
@@ -229,6 +245,8 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
         if t and not find_dates(s):
             c.times.append(Cand(t, 5, n, src))
     fds = find_dates(s, order)
+    if in_title and not fds and HELD_CONTEXT.search(s) and not NEGATIVE_DATE_CONTEXT.search(s):
+        _note_partial_date(c, s, src)
     if fds and not NEGATIVE_DATE_CONTEXT.search(s[: fds[0].start]) and not MINUTES_ITEM.match(s):
         score = 6 if (not sentence and in_title) else 7 if HELD_CONTEXT.search(s) else 2
         c.dates.append(Cand(fds[0].iso, score, n, src))
@@ -236,7 +254,7 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
             t = find_time(after_date(s, fds[0].text)) or find_time(s[: fds[0].start])
             if t:
                 c.times.append(Cand(t, 6, n, src))
-    if in_title and not sentence:
+    if in_title and not sentence and s.count(" | ") < 2:  # a table row ("Bertrand Zauhar | VE2ZAZ | Secretary") is no title
         if CONTINUATION.match(s) and k > 0 and not is_sentence(lines[k - 1][1]):
             return  # read with the line it continues
         joined = k + 1 < len(lines) and CONTINUATION.match(lines[k + 1][1]) is not None \
@@ -245,7 +263,8 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
             s = s + " " + lines[k + 1][1]
             src = f"line {n}: {s}"
         parts = split_title(s)
-        long_line = len(s.split()) > (20 if joined else 12)  # a title-case sentence, not a title
+        # a title-case sentence, not a title (the date and time a title line carries are not counted)
+        long_line = len(strip_dates(s).split()) > (20 if joined else 12)
         c.add_parts(parts, 2 if long_line else 4 + _nearness(k, marker_ks, lines), n, src)
         if not (parts.org or parts.body or parts.mtype) and k + 1 < len(lines):
             # "EAST PALO ALTO" above "PLANNING COMMISSION": a bare place name heading a body
@@ -306,7 +325,9 @@ def _nearness(k: int, marker_ks: list[int], lines: list[tuple[int, str]]) -> flo
 
 def _is_place_line(s: str) -> bool:
     words = s.split()
-    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not re.search(r"\d", s) \
+    # "EAST PALO ALTO", "Quants and Quills": capitalised words, linked by "and"/"of" at most
+    return 1 <= len(words) <= 4 and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or w in {"and", "of", "&", "the"} for w in words) and not re.search(r"\d", s) \
         and not BODY_RE.search(s) and not re.search(
             r"\b(?:minutes|meeting|agenda|page|draft|final|approved|unconfirmed|confidential|public|private|part|"
             r"restricted|exempt|open|closed|session|notice|summary|action|present|apologies|items?)\b", s, re.I)

@@ -139,3 +139,27 @@ def numeric_order(text: str) -> str | None:
 def find_time(text: str) -> str | None:
     m = TIME_RE.search(text)
     return m.group(1).strip() if m else None
+
+
+# "held on 22nd April at 2:15 p.m.", "on Tuesday, April 22": a meeting date printed without its
+# year. Read only after "on", where a title or held-sentence states when the meeting was.
+_PARTIAL_DMY = re.compile(
+    rf"\bon\s+(?:the\s+)?{_WEEKDAY}?(?:the\s+)?(?P<d>\d{{1,2}})(?:\s*(?:st|nd|rd|th))?(?:\s+day)?\s+(?:of\s+)?(?P<m>{_MONTH})"
+    rf"(?![\w.]|,?\s+\d{{4}}|\s+\d{{2}}\b)", re.I)
+_PARTIAL_MDY = re.compile(
+    rf"\bon\s+(?:the\s+)?{_WEEKDAY}?(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|,?\s+\d{{4}}|/)", re.I)
+
+
+def find_partial_date(text: str) -> tuple[int, int, str] | None:
+    """(month, day, the printed words) of a meeting date stated without a year, when `text` has
+    no full date: the year is then unknown, and must not be borrowed from a date that dates
+    something else (the previous meeting's minutes, an item)."""
+    if find_dates(text):
+        return None
+    for rx in (_PARTIAL_DMY, _PARTIAL_MDY):
+        m = rx.search(text)
+        if m:
+            mon, day = MONTHS.get(m.group("m").lower()[:3], 0), int(m.group("d"))
+            if 1 <= day <= 31 and mon:
+                return mon, day, m.group(0)
+    return None

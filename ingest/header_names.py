@@ -28,7 +28,7 @@ ORG_SUFFIXED = re.compile(rf"\b(?P<name>(?:The\s+)?{_CAP_RUN}\s+{_ORG_SUFFIX})(?
 ORG_PLACE = re.compile(rf"\b(?P<name>(?:(?:City|Town)\s+and\s+)?(?:Town|City|Village|County|Township|Borough|Port)\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})")
 ORG_TOWNSHIP = re.compile(rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}}\s+Township)\b")
 ORG_FRIENDS = re.compile(rf"\b(?P<name>(?:The\s+)?Friends\s+of\s+(?:the\s+)?{_CAP_RUN})")
-ORG_DISTRICT = re.compile(rf"\b(?P<name>{_CAP}\s+(?!Municipal\b){_CAP}(?:\s+{_CAP})?\s+District)\b(?!\s+(?:of|Council))")
+ORG_DISTRICT = re.compile(rf"\b(?P<name>{_CAP}\s+(?!Municipal\b){_CAP}(?:\s+{_CAP}){{0,2}}\s+District)\b(?!\s+(?:of|Council))")
 # "Louisa County Commission on Aging", "Cork City Local ... Partnership": the place owns the body.
 ORG_PLACE_PREFIX = re.compile(rf"^(?P<name>{_CAP}(?:\s+{_CAP})?\s+(?:County|City))\s+(?!Council)")
 
@@ -167,6 +167,7 @@ def split_title(line: str) -> TitleParts:
                           body_is_council=title.body_is_council if title.body else head.body_is_council,
                           mtype=title.mtype or head.mtype, parent=title.parent or head.parent)
     m = MINUTES_OF.match(s)
+    minutes_of = bool(m)
     if m:
         s = m.group("rest")
     # "Minutes: Technical Steering Committee, 3 February 2024", "Draft Minutes – Finance Committee"
@@ -230,6 +231,17 @@ def split_title(line: str) -> TitleParts:
                 parts.parent = sub.group("parent")
             parts.body_is_council = bool(re.search(r"\bcouncil$", body, re.I)) and not re.search(
                 r"\b(?:committee|board|commission|panel|partnership|forum)\b", body, re.I)
+    met = re.match(rf"^(?:[\w'’-]+\s+){{0,3}}?meeting\s+of\s+(?:the\s+)?(?P<name>{_CAP_RUN})\s*(?:,[^,]*)?$", s, re.I) if minutes_of else None
+    if met and not parts.org and not parts.body and not parts.mtype and not BODY_RE.search(met.group("name")) \
+            and met.group("name")[:1].isupper() and len(met.group("name").split()) >= 2:
+        # "Minutes of the 4th meeting of the Scala Center": the title names who met, though
+        # no word in the name says what kind of body it is
+        parts.org = met.group("name")
+    if parts.org and not parts.body and not parts.mtype and parts.org in s:
+        # "Reactive Foundation TOC", "Example Society AGC": the organisation, then its body's acronym
+        rest = s[s.index(parts.org) + len(parts.org):].strip(" :;-–—|")
+        if re.fullmatch(r"[A-Z][A-Z&]{1,6}", rest) and rest not in _TYPE_ACRONYMS:  # not ", Q1" (a quarter)
+            parts.body = rest
     if parts.mtype and parts.body and parts.mtype.lower() in parts.body.lower():
         parts.mtype = None
     return parts
@@ -249,6 +261,13 @@ def _body_phrase(piece: str, org: str | None) -> str | None:
         p = re.sub(r"(?:\s+(?:of|for))?(?:\s+the)?\s*$", "", p[: p.index(org)].rstrip(" ,-–—")) or p
     if org and re.search(rf"\bof\s+{re.escape(org)}\s*$", p, re.I) and BODY_RE.search(p[: p.lower().rfind(" of ")]):
         p = p[: p.lower().rfind(" of ")]
+    own = re.match(r"^(?P<owner>.+?)['’]s\s+(?P<body>[A-Z].*)$", p)
+    if own and BODY_RE.search(own.group("owner")):
+        # "Limerick City and County Council’s Travel and Transportation Strategic Policy
+        # Committee": the owner is the organisation, the body is what it owns
+        p = own.group("body")
+        if not BODY_RE.search(p):
+            return None  # the owned body's name goes on past this line
     cut = re.sub(r"\s+(?:meeting|meetings)\b.*$", "", p, flags=re.I)
     p = cut if BODY_RE.search(cut) else p
     # "City Council Regular", "Board of Supervisors Special": the kind of meeting, not the body's name

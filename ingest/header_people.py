@@ -123,19 +123,35 @@ def _strip_roles(piece: str) -> str:
 
 _PRESENT = re.compile(
     r"^(?:(?:members|councillors|councilors|directors|trustees|commissioners|board\s+members|elected\s+members|"
-    r"executive\s+officers|officers|staff|officials)\s+)?(?:present|attendance|attendees|attending|in\s+attendance)"
+    r"executive\s+officers|officers|staff|officials)\s+)?(?:present|attendance|attendees|attending|in\s+attendance|i\s+l[aá]thair)"
     r"(?:\s+for\s+part\s+of\s+(?:the\s+)?meeting)?\s*[:;]?\s*(?P<rest>.*)$"
-    r"|^(?:council|staff|officials|officers|elected\s+members|online|ms\s+teams|remote(?:ly)?|roll\s+call|councillors\s+present)\s*:\s*(?P<rest2>.*)$"
+    r"|^(?:council|staff|officials|officers|elected\s+members|online|ms\s+teams|remote(?:ly)?|roll\s+call|councillors\s+present|"
+    r"baill|comhaltaí|comhaltai)\s*:\s*(?P<rest2>.*)$"
     r"|^roll\s+call\s*$",
     re.I,
 )
+# "Members’ Present:", "District Attendees", "Board members and officers present:": a label of up to
+# four words naming who attended; other people's lists ("Other Attendees", "Members of the public
+# present", "Not present") are not the meeting's members
+_PRESENT_QUALIFIED = re.compile(
+    r"^(?P<q>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?)\s+(?i:attendees|present|in\s+attendance|attending)\s*(?::\s*(?P<rest>.*)|$)")
+# the label names a group ("Members’", "District", "Board members and officers"), not a person
+_GROUP_WORD = re.compile(r"(?:\b(?:district|board|council|committee|staff|panel|commission|trust|society|club|group|team)|[a-z]s[’']?)$",
+                         re.I)
+_NOT_MEMBERS = re.compile(r"\b(?:other|guests?|public|not|also|visitors?|observers?|absent|non|were|was|is|are|no|none)\b", re.I)
+_PRESENT_SENTENCE_LABEL = re.compile(r"^(?:the\s+following\b.*\b(?:were|was)\s+present|those\s+present\s+were)\s*:\s*$", re.I)
 _ALSO = re.compile(r"^also\s+(?:in\s+attendance|present)\s*:?\s*(?P<rest>.*)$", re.I)
 _APOLOGIES = re.compile(
     r"^(?:apologies(?:\s+for\s+absence)?|regrets|(?:members\s+)?not\s+present)"
     r"(?:\s*[:;,–-]\s*|\s+(?:(?:were|had\s+been|have\s+been)\s+)?(?:received\s+)?from\s+|\s*$)(?P<rest>.*)$",
     re.I)
-_ABSENT = re.compile(r"^(?:(?:members|directors|councillors|trustees|commissioners|executive\s+officers)\s+)?absent\s*:?\s*(?P<rest>.*)$", re.I)
-_CHAIR = re.compile(r"^(?:chair(?:man|woman|person)?|presiding|cathaoirleach|(?:present\s+)?in\s+the\s+chair)\s*:\s*(?P<rest>.*)$", re.I)
+_ABSENT = re.compile(r"^(?:(?:(?:members|directors|councillors|trustees|commissioners|executive\s+officers)\s+)?absent|as\s+l[aá]thair)"
+                     r"\s*:?\s*(?P<rest>.*)$", re.I)
+_CHAIR = re.compile(r"^(?:chair(?:man|woman|person)?|presiding|(?:leas-?\s?)?ch?athaoirleach|(?:present\s+)?in\s+the\s+chair)\s*(?::\s*(?P<rest>.*)|$)", re.I)
+# a label printed alone on its line over the value below it (an HTML definition list: "Scribe" /
+# "Wolfgang"): the people under it are not the meeting's members
+_OTHER_LABEL_ALONE = re.compile(r"^(?:scribes?|minute[- ]?takers?|note[- ]?takers?|recorders?|secretary|guests?|observers?|"
+                                r"visitors?|agenda|contents|topics)\s*:?$", re.I)
 _CHAIRED_BY = re.compile(r"\b(?:chaired\s+by|presided\s+over\s+by)\s+(?:the\s+\w+\s+)?(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _NARRATIVE = re.compile(
     r"\b(?:(?:board\s+|council\s+|committee\s+)?members\s+present\s+were|present\s+were|those\s+present\s+were|"
@@ -168,17 +184,37 @@ def parse_attendance(lines: list[str], h) -> None:
 
     def flush() -> None:
         if mode and block:
+            if _name_and_affiliation_lines(block):
+                block[:] = [ln.split(",", 1)[0] + ";" for ln in block]  # "James Belsey, Morgan Stanley": the name
             text = block[0]
             for prev, line in zip(block, block[1:]):
-                wrapped = prev.rstrip().endswith((",", "&", " and")) or (
+                wrapped = prev.rstrip().endswith((",", "&", " and")) or re.search(r"[,\s][A-Z]\.$", prev.rstrip()) is not None or (
                     "," in prev and len(prev) > 45 and not prev.rstrip().endswith((".", ";", ")")) and re.match(r"^[A-Z]", line))
                 text += (" " if wrapped else "\n") + line
             _add_people(h, mode, text, label_line)
         block.clear()
 
     recent: list[str] = []
+    name_col: int | None = None
     for raw in lines:
         ln = raw.strip().lstrip("#*-•> ").replace("**", "").strip()
+        cells = [c.strip() for c in ln.strip("|").split("|")] if ln.count("|") >= 2 else []
+        if cells and mode in {"attendees", "apologies", "absent"}:
+            # a table of who attended under its label ("Name | Call Sign | Position"): the name column
+            if all(re.fullmatch(r"[-:\s]*", c) for c in cells):
+                continue  # a Markdown table's rule row
+            head = [i for i, c in enumerate(cells) if re.fullmatch(r"(?i)(?:full\s+|member(?:'s)?\s+)?name", c)]
+            if head:
+                name_col = head[0]
+                continue
+            cell = cells[name_col or 0] if len(cells) > (name_col or 0) else ""
+            if cell and re.match(r"[A-Z]", cell) and not find_dates(cell):
+                block.append(cell + ";")
+            continue
+        if ln and _PRESENT_SENTENCE_LABEL.search(ln) and not re.search(r"\b(?:guests?|visitors?|public|observers?)\b", ln, re.I):
+            flush()  # "The following people were present:" over a list or table of them
+            mode, label_line, name_col = "attendees", ln, None
+            continue
         if ln and _STATUS_WORD.fullmatch(ln) and len(recent) >= 2 and _ROLE_WORD.search(recent[-1]) \
                 and re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}", recent[-2]):
             # a table read cell by cell: "Peggy Catlin" / "Director, District N" / "Remote" —
@@ -209,7 +245,7 @@ def parse_attendance(lines: list[str], h) -> None:
         if m:
             flush()
             mode = None
-            rest = m.group("rest").strip(" .")
+            rest = (m.group("rest") or "").strip(" .")
             if rest and not h.chair:
                 h.chair = _strip_roles(_HONORIFIC.sub("", rest))
                 _source(h, "chair", ln)
@@ -223,8 +259,15 @@ def parse_attendance(lines: list[str], h) -> None:
             name = re.split(r"(?<=[a-z]{2})\.\s", m.group("name"))[0]  # "Kenneth Gonsalves. He gave ..."
             h.chair = _HONORIFIC.sub("", name.strip(" ."))
             _source(h, "chair", ln)
-        for rx, new_mode in ((_ALSO, "attendees"), (_APOLOGIES, "apologies"), (_ABSENT, "absent"), (_PRESENT, "attendees")):
+        for rx, new_mode in ((_ALSO, "attendees"), (_APOLOGIES, "apologies"), (_ABSENT, "absent"), (_PRESENT, "attendees"),
+                             (_PRESENT_QUALIFIED, "attendees")):
             m = rx.match(ln)
+            if m and rx is _PRESENT_QUALIFIED and _NOT_MEMBERS.search(m.group("q")):
+                flush()
+                mode = None  # "Other Attendees": the visitors' list ends the members'
+                break
+            if m and rx is _PRESENT_QUALIFIED and not _GROUP_WORD.search(m.group("q")):
+                m = None  # "Robert Allen Fisk Commissioner Present": a status row, not a label
             if m:
                 flush()
                 mode, label_line = new_mode, ln
@@ -234,6 +277,10 @@ def parse_attendance(lines: list[str], h) -> None:
                         block.append(rest)
                 break
         else:
+            if _OTHER_LABEL_ALONE.match(ln):
+                flush()
+                mode = None
+                continue
             lab = _OTHER_LABEL.match(ln)
             if lab:
                 flush()
@@ -251,6 +298,10 @@ def parse_attendance(lines: list[str], h) -> None:
                 continue
             if mode is None:
                 continue
+            if raw.lstrip().startswith("#"):
+                flush()  # a Markdown heading ("## Proceedings") ends the list under a label
+                mode = None
+                continue
             if mode == "chair":
                 if not h.chair:
                     h.chair = _strip_roles(_HONORIFIC.sub("", ln.strip(" .")))
@@ -259,7 +310,7 @@ def parse_attendance(lines: list[str], h) -> None:
                 mode = None
                 continue
             if (len(ln) > 200 or ln.endswith(":") or _STOP.match(ln) or _ITEM_LINE.match(ln)
-                    or len(ln.split()) > 16 or _prose(ln)):
+                    or (len(ln.split()) > 16 and not _comma_list(ln)) or _prose(ln)):
                 flush()
                 mode = None
             elif not find_dates(ln):
@@ -284,6 +335,28 @@ def parse_attendance(lines: list[str], h) -> None:
 _SMALL = {"and", "of", "the", "for", "on", "in", "to", "a", "at", "by", "de", "la", "e", "van", "von", "der", "da", "du", "le"}
 
 
+def _name_and_affiliation_lines(block: list[str]) -> bool:
+    """One person a line, each 'Name, Organisation' ("Stu Hood, Twitter"): three or more lines
+    with one comma each, a name of two or more words before it and no honorific after it (which
+    would make the line two people)."""
+    if len(block) < 3:
+        return False
+    for ln in block:
+        if ln.count(",") != 1 or ln.rstrip().endswith(","):
+            return False
+        name, after = (p.strip() for p in ln.split(",", 1))
+        if not re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}", name) or _HONORIFIC.match(after + " ") \
+                or re.match(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s", after):
+            return False
+    return True
+
+
+def _comma_list(ln: str) -> bool:
+    """'CharlesL, Hadrien, ivan, Wolfgang Dale, ...': a long line that is a list of names, not prose."""
+    pieces = [p.strip() for p in ln.split(",")]
+    return len(pieces) >= 6 and all(1 <= len(p.split()) <= 4 for p in pieces if p) and not _prose(ln)
+
+
 def _prose(ln: str) -> bool:
     """A sentence ('... chaired this meeting in the absence of ...'), not a list of names."""
     words = re.findall(r"[A-Za-z][\w'’-]*", re.sub(r"\([^)]*\)", " ", ln))
@@ -300,7 +373,9 @@ def _add_people(h, field_name: str, text: str, line: str | None = None) -> None:
     target = getattr(h, field_name)
     added = False
     for name in split_names(text):
-        if len(name) <= 80 and name not in target and len(name.split()) <= 8 and not _VENUE_WORDS.search(name):
+        # "G. Donohue (online)": how a person attended, in brackets, keeps the name
+        if len(name) <= 80 and name not in target and len(name.split()) <= 8 \
+                and not _VENUE_WORDS.search(re.sub(r"\([^)]*\)", " ", name)):
             target.append(name)
             added = True
     if added:
@@ -343,9 +418,12 @@ def _person_key(name: str) -> tuple[str, str]:
 # "Apologies were accepted for Cllr A, Cllr B and Cllr C (all personal reasons).", "Apologies were
 # also received from Cllr D, Norfolk County Council." — each sentence, up to its full stop or a
 # blank line; "Cllr." and initials do not end it
+_APOLOGY_VERB = (r"(?:had\s+been\s+|were\s+|have\s+been\s+)?(?:(?:also\s+)?(?:received|submitted|given|tendered|provided|sent|offered|"
+                 r"recorded|noted)(?:\s+and\s+accepted)?|accepted)\s+(?:on behalf of|from|for)\s*:?\s+")
 _APOLOGIES_SENTENCE = re.compile(
-    r"apologies(?:\s+for\s+absence)?\s+(?:had\s+been\s+|were\s+|have\s+been\s+)?(?:(?:also\s+)?(?:received|submitted|given|tendered)"
-    r"(?:\s+and\s+accepted)?|accepted)\s+(?:on behalf of|from|for)\s*:?\s+"
+    # "Apologies of absence were provided for ...", or a text that goes on from a title which
+    # carried the sentence's subject ("... APOLOGIES FOR ABSENCE Apologies of absence" / "were provided for A, B")
+    r"(?:apologies(?:\s+(?:for|of)\s+absence)?\s+|^\s*(?=(?:had\s+been|were|have\s+been)\s))" + _APOLOGY_VERB +
     r"(?P<names>(?:[^.\n]|\n(?!\s*\n|\s*apolog)|(?<=\b[A-Z])\.|(?<=\bCllr)\.|(?<=\bCllrs)\.|(?<=\bMrs)\.|(?<=\b[MD]r)\.|(?<=\bMs)\.)+"
     r"(?:\([^)]*\)[^.\n]*)?)", re.I)
 _ORG_END = re.compile(r"\b(?:Council|Committee|Association|Society|Authority|Board)$")
@@ -357,7 +435,8 @@ def apologies_from_items(texts: list[str]) -> list[str]:
     for t in texts:
         found = [m for m in _APOLOGIES_SENTENCE.finditer(t)]
         for m in found:
-            out.extend(n for n in split_names(re.sub(r"\s*\n\s*", " ", m.group("names")))
+            names = re.split(r"\s+(?=(?:These|This|They|All|Which|Who)\s+(?:were|was|are|is|have|had)\b)", m.group("names"))[0]
+            out.extend(n for n in split_names(re.sub(r"\s*\n\s*", " ", names))
                        if not _ORG_END.search(n) and n not in out)
         if found:
             continue

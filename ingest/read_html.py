@@ -347,10 +347,31 @@ def _root(doc):
         found = doc.xpath(xp)
         if len(found) == 1:
             total = total if total is not None else _text_size(body)
-            if total and _text_size(found[0]) >= 0.5 * total:
+            if total and _text_size(found[0]) >= 0.5 * total and not _title_outside(found[0], body):
                 return found[0]
     _prune_chrome(body)
     return body
+
+
+def _title_outside(main, body) -> bool:
+    """The minutes' own title heading (`<h1>`) stands before the main element, in the page's
+    `<header>` with the date and attendance beside it (a scribe tool's minutes): the main element
+    is then only the discussion, and the page's header is the minutes' header. A page whose
+    `<h1>` is inside its main content, or has none, or whose text outside the main element
+    states no date (a site banner), keeps the main element."""
+    if main.xpath(".//h1"):
+        return False
+    for h1 in body.xpath(".//h1"):
+        if h1.xpath("ancestor::footer | ancestor::nav | ancestor::aside"):
+            continue
+        if main not in h1.xpath("following::*"):
+            return False
+        # the header outside dates the meeting (a site banner's <h1> above the minutes does not)
+        from .header_dates import find_dates
+        outside = [t for t in body.xpath(".//text()") if not any(a is main for a in t.getparent().iterancestors())
+                   and t.getparent() is not main]
+        return bool(find_dates(" ".join(outside)))
+    return False
 
 
 def _text_size(el) -> int:

@@ -85,11 +85,27 @@ def toml_front_matter(text: str) -> tuple[list[Block], str]:
     return blocks, text[m.end():]
 
 
+# Blocks that end a lazily numbered list: only tucked sub-bullets may sit between its "1." entries.
+_LAZY_BREAKS = {"heading_open", "paragraph_open", "table_open", "blockquote_open", "hr", "html_block", "fence",
+                "code_block"}
+
+
+def _marker_col(src: list[str], tok) -> int:
+    """The source column of a list's first marker (tabs expanded), to tell a sub-list that was
+    meant to nest (indented past its parent's marker) from a new list at the same level."""
+    if not tok.map or tok.map[0] >= len(src):
+        return 0
+    line = src[tok.map[0]].expandtabs(4)
+    return len(line) - len(line.lstrip())
+
+
 def markdown_blocks(text: str, path: Path | None = None, budget: Budget | None = None) -> list[Block]:
     """Blocks of a Markdown document (see the module docstring)."""
     blocks, text = toml_front_matter(text)
     tokens = _parser().parse(text)
-    lists: list[dict] = []  # open lists: {"ordered", "next", "markup"}
+    src = text.splitlines()
+    lists: list[dict] = []  # open lists: {"ordered", "next", "markup", "col", "tucked"}
+    lazy: dict | None = None  # a just-closed ordered list that a "1." list after tucked bullets continues
     item: dict | None = None  # the open list item: {"label", "used"}
     items: list[dict | None] = []
     heading = 0
@@ -104,7 +120,7 @@ def markdown_blocks(text: str, path: Path | None = None, budget: Budget | None =
         if not line:
             return False
         bold, prefix = bold_facts(runs)
-        depth = len(lists)
+        depth = len(lists) + sum(1 for x in lists if x.get("tucked"))
         b = Block(text=line, kind=kind, bold=bold, bold_prefix=prefix, list_depth=max(0, depth - 1) if depth else 0,
                   indent=float(depth + quote), source=source)
         if item is not None and not item["used"] and kind != "line":
@@ -121,6 +137,8 @@ def markdown_blocks(text: str, path: Path | None = None, budget: Budget | None =
         if budget is not None and k % 5000 == 0:
             budget.check(len(blocks))
         t = tok.type
+        if t in _LAZY_BREAKS and lazy is not None and len(lists) <= lazy["depth"]:
+            lazy = None
         if t == "front_matter":
             for ln in tok.content.splitlines():
                 if _FRONT_KEYS.match(ln.strip()):
@@ -131,11 +149,24 @@ def markdown_blocks(text: str, path: Path | None = None, budget: Budget | None =
             heading = 0
         elif t in ("bullet_list_open", "ordered_list_open"):
             start = tok.attrGet("start")
-            lists.append({"ordered": t == "ordered_list_open", "next": int(start) if start is not None else 1,
-                          "markup": tok.markup or "."})
+            col = _marker_col(src, tok)
+            entry = {"ordered": t == "ordered_list_open", "next": int(start) if start is not None else 1,
+                     "markup": tok.markup or ".", "col": col, "tucked": False}
+            if lazy is not None and lazy["depth"] == len(lists):
+                if not entry["ordered"] and col > lazy["col"]:
+                    entry["tucked"] = lazy["tucked"] = True  # sub-bullets indented too little to nest
+                elif entry["ordered"] and start is None and lazy["tucked"] and entry["markup"] == lazy["markup"]:
+                    entry["next"] = lazy["next"]  # "1." again after the sub-bullets: the list goes on
+                    lazy = None
+                else:
+                    lazy = None
+            lists.append(entry)
         elif t in ("bullet_list_close", "ordered_list_close"):
             if lists:
-                lists.pop()
+                done = lists.pop()
+                if done["ordered"]:
+                    lazy = {"depth": len(lists), "next": done["next"], "markup": done["markup"],
+                            "col": done["col"], "tucked": False}
         elif t == "list_item_open":
             items.append(item)
             lst = lists[-1] if lists else {"ordered": False}

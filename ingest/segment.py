@@ -139,6 +139,11 @@ _RUNS_ON = re.compile(r"\b(?:of|and|the|for|to|in|on|at|with|by|a|an|or|from)$")
 # A capitals heading run on by a lower-case qualifier ("LIABILITY CLAIM pursuant to Section 5").
 _CAPS_HEAD = re.compile(r"^(?P<head>[A-Z][A-Z0-9'’&/-]*(?:\s+[A-Z0-9][A-Z0-9'’&/-]*)+)\s+"
                         r"(?=(?:pursuant|regarding|concerning|relating|under|per|re)\b)")
+# A capitals title that runs straight into its first sentence ("... RESPONSE This was discussed",
+# "... ON PURCHASE A selection of"): the title ends before the first word in lower case (or the
+# lone "A"/"I" that starts the sentence).
+_CAPS_RUNS_INTO = re.compile(r"^(?P<head>[A-Z][A-Z0-9'’&/-]*(?:\s+[A-Z0-9][A-Z0-9'’&/.-]*)+)\s+"
+                             r"(?=[A-Z][a-z]|[AI]\s+[a-z])")
 # A parenthetical beside a heading: the time it was taken, a page or agenda reference.
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
 _UNDERLINE = re.compile(r"^(?P<ch>[=\-~^*+#])(?P=ch){2,}\s*$")
@@ -326,6 +331,9 @@ def _short_title(t: str) -> str:
     caps = _CAPS_HEAD.match(t)
     if caps and len(caps.group("head").split()) >= 2:
         return caps.group("head")  # "LIABILITY CLAIM pursuant to Government Code ...": the capitals are the title
+    caps = _CAPS_RUNS_INTO.match(t)
+    if caps and len(caps.group("head").split()) >= 3:
+        return caps.group("head")  # "TO REVIEW REQUEST ... RESPONSE A memorial as requested ...": a sentence follows
     m = re.match(r"^(?P<head>[^:.;]{2,90}?):\s+(?P<rest>\S.*)$", t)
     if m and t.isupper() and len(t.split()) <= 12:
         return t  # "AOCB: POLICE ACTION AT THALES": a capitals heading, not a label and its text
@@ -414,6 +422,22 @@ def _typography(b: Block, text: str) -> tuple[str, int] | None:
     return None
 
 
+_CAPS_LINE = re.compile(r"^[^a-z\d]*[A-Z][^a-z\d]*$")
+
+
+def _caps_wrap(texts: list[str], j: int) -> int:
+    """The last line of a capitals title that wraps: while a line is long enough to have been
+    wrapped and the next is capitals too (no digits: "LMD2474" is a reference, not title),
+    the next line goes on with the title. A short capitals line ends it."""
+    if not re.fullmatch(r"[^a-z]*[A-Z]{3}[^a-z]*", texts[j]):
+        return j
+    end = j
+    while (end + 1 < len(texts) and len(texts[end]) >= 40 and not texts[end].endswith((".", ":", ";"))
+           and _CAPS_LINE.match(texts[end + 1]) and end - j < 3):
+        end += 1
+    return end
+
+
 def candidates(blocks: list[Block]) -> list[Cand]:
     """Every block that could head an item, with its scheme and title weight."""
     out: list[Cand] = []
@@ -494,8 +518,10 @@ def candidates(blocks: list[Block]) -> list[Cand]:
                     t = clean_title(texts[j])
                     w = title_score(t)
                     if w > 0 and not re.fullmatch(r"\d{4}", num):
-                        out.append(Cand(i, j, num, texts[j], number_shape(num), number_key(num), w + 0.6 + bonus, "alone", b.indent))
-                        skip = j  # the title line belongs to this heading
+                        end = _caps_wrap(texts, j)
+                        title = " ".join(texts[j:end + 1])
+                        out.append(Cand(i, end, num, title, number_shape(num), number_key(num), w + 0.6 + bonus, "alone", b.indent))
+                        skip = end  # the title's lines belong to this heading
                 continue
             t = clean_title(_short_title(title))
             if re.fullmatch(r"[\d.,]+%?", t):
@@ -514,6 +540,12 @@ def candidates(blocks: list[Block]) -> list[Cand]:
                 twin = _letter_twin(out[-1])
                 if twin:
                     out.append(twin)
+                ty = _typography(b, s) if b.kind == "heading" and re.fullmatch(r"(?:19|20)\d\d", num) else None
+                if ty and not sep.strip():
+                    # "### 2019 Geek Events Calendar": a year opening a heading may be its title's
+                    # first word; the heading also stands with its siblings, and the scheme decides
+                    full = clean_title(body)
+                    out.append(Cand(i, i, None, full, ty[0], None, title_score(full, heading=True), "heading", b.indent))
             elif re.fullmatch(r"\d{1,4}(?:/\d{1,4})?", num):
                 weak = _weak_cand(i, b, num, title)
                 if weak:
@@ -614,6 +646,73 @@ def drop_contents_lists(cands: list[Cand], blocks: list[Block]) -> list[Cand]:
             drop.update(range(k, j))
         k = max(j, k + 1)
     return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def page_number_lines(cands: list[Cand], blocks: list[Block]) -> set[int]:
+    """Blocks that are page numbers from a PDF text layer: bare numbers on lines of their own
+    ("3 ") counting up one by one through the document (three or more), where the document's own
+    items use the same numbers on other lines ("Item 3: ..."). A bare number that clashes with the
+    item scheme like that is the page furniture, not a second item 3 - unless the text after it
+    repeats that item's title (an agenda list first, the numbered items after it)."""
+    def norm(t: str) -> str:
+        return " ".join(re.sub(r"[^a-z0-9]+", " ", t.casefold()).split()[:4])
+
+    bare = [(i, int(b.text.strip())) for i, b in enumerate(blocks) if re.fullmatch(r"\d{1,3}", b.text.strip())]
+    best: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for i, n in bare:  # the longest run counting up by one
+        run = run + [(i, n)] if run and n == run[-1][1] + 1 else [(i, n)]
+        if len(run) > len(best):
+            best = run
+    if len(best) < 3:
+        return set()
+    at = {i for i, _ in best}
+    clash = {}
+    for c in cands:
+        if c.idx not in at and c.key is not None and len(c.key) == 1:
+            clash.setdefault(c.key[0], []).append(c)
+    if not any(n in clash for _, n in best):
+        return set()
+    pages = set()
+    for i, n in best:
+        after = next((blocks[j].text for j in range(i + 1, min(i + 4, len(blocks))) if blocks[j].text.strip()), "")
+        if not any(norm(after) and norm(after) == norm(c.title) for c in clash.get(n, [])):
+            pages.add(i)
+    return pages
+
+
+_TRAILING_CODE = re.compile(
+    r"^(?P<title>\S.*?\w[^.;,]?)\s*\((?P<code>[A-Z](?:-(?:\d{1,2}|[IVX]{1,4})[a-z]?)?"
+    r"(?:/[A-Z](?:-(?:\d{1,2}|[IVX]{1,4})[a-z]?)?)?)\)\s*$")
+
+
+def trailing_codes(blocks: list[Block]) -> list[Cand]:
+    """Item codes printed after the title ("Minutes Approved (D)", "Personnel (G-1)",
+    "Gifts (E-1a)"): agenda systems that letter their sections and number the items inside them
+    put the code at the end of the line. A code is the item's number only when such lines run
+    through the document as a sequence: five or more title lines whose letters never go back
+    and step at most a few letters at a time, over three or more letters."""
+    found: list[Cand] = []
+    last = None
+    for i, b in enumerate(blocks):
+        t = b.text.strip()
+        if len(t.split()) > 30 or "\n" in t:
+            continue
+        m = _TRAILING_CODE.match(t)
+        if not m:
+            continue
+        title = clean_title(m.group("title"))
+        letter = ord(m.group("code")[0])
+        code = m.group("code")
+        if (not title or not (title[0].isupper() or title[0].isdigit())  # a title, not a sentence's tail
+                or (last is not None and not 0 <= letter - last <= 3)
+                or (found and found[-1].number == code and found[-1].title == title)):  # a line printed twice
+            continue
+        last = letter
+        found.append(Cand(i, i, code, title, "code", (letter - 64, *number_key(code[1:])), 2.0, "inline"))
+    if len(found) < 5 or len({c.number[0] for c in found}) < 3:
+        return []
+    return found
 
 
 def _flows(prev: str) -> bool:
@@ -1076,6 +1175,13 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
         cands = [c for c in cands if c.style != "caps"] + markers
         cands.sort(key=lambda c: c.idx)
     cands = drop_contents_lists(cands, blocks)
+    coded = trailing_codes(blocks)
+    if coded:
+        return [(c, 1, None) for c in coded]
+    pages = page_number_lines(every, blocks)
+    if pages:
+        cands = [c for c in cands if c.idx not in pages]
+        weak = [c for c in weak if c.idx not in pages]
     first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
     if cands and cands[0].idx == first and cands[0].key is None and len(cands) > 1:
         head_bold = blocks[cands[0].idx].bold
@@ -1083,7 +1189,19 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
         # the title block: short lines, masthead wording, or more lines set bold like the title
         if all(_MASTHEAD.match(clean_title(b.text.strip())) or len(b.text.split()) <= 6 or (head_bold and b.bold)
                for b in body):
+            prev = cands[0].end
             cands = cands[1:]  # the document's title and masthead, not its first item
+            # headings stacked straight under the title ("# Body", "## Committee meeting",
+            # "## Minutes") are the rest of the title block when the items are numbered and
+            # nothing stands between them, or the heading is a masthead word itself; where the
+            # items are unnumbered headings, an empty one ("### 20:00 Open") is the first item
+            numbered = sum(1 for c in cands if c.key is not None) >= 2
+            while len(cands) > 1 and cands[0].key is None and cands[0].idx == prev + 1:
+                empty = not any(blocks[j].text.strip() for j in range(cands[0].end + 1, cands[1].idx))
+                if not ((numbered and empty) or _MASTHEAD.match(clean_title(cands[0].title))):
+                    break
+                prev = cands[0].end
+                cands = cands[1:]
     options = _top_options(cands, params)
     if not options:
         return []

@@ -20,10 +20,10 @@ from ingest.model import HEADER_ITEM, AgendaItem, Answer, Citation, Meeting, Sea
 
 from .cite import is_instruction
 from .meeting_match import date_fits, meeting_names, resolve_meetings
-from .question import (Question, QuestionProfile, evidence_gap, evidence_words, initialisms, keywords, profile, rule,
+from .question import (Question, QuestionProfile, asked_action, evidence_gap, evidence_words, initialisms, keywords, profile, rule,
                        stem)
 from .retrieve import Filters, Retriever, check_query
-from .sentences import entries_after, is_label, sentence_windows, sentence_spans, split_sentences
+from .sentences import entries_after, is_label, label_blocks, sentence_windows, sentence_spans, split_sentences
 
 def _calibration() -> dict:
     """Written by `python -m eval.calibrate --write` (fitted leave-one-body-out on the sample
@@ -53,6 +53,8 @@ TIMELINE_SECOND = 0.08  # a second line per meeting within this score of its bes
 # every meeting in a large store), one search over all of them picks the ones on the topic
 # (SPEED: 285 per-meeting searches took 20 s at 100,000 passages; the corpus names at most 3).
 TIMELINE_MAX_MEETINGS = 12
+# A line this short is read with its lead-in for topic cover (a design choice, not fitted)
+SHORT_LINE_WORDS = 14
 WHOLE_ITEM_CHARS = 8000  # longer items are read through their retrieved passages only (speed)
 REFUSAL_TEXT = "The minutes don't say."
 
@@ -222,6 +224,8 @@ class ExtractiveEngine:
             for source in sources:
                 texts += [(s, False, False) for s in split_sentences(source)]
                 texts += [(w, False, False) for w in sentence_windows(source)]
+                if rule("label_blocks"):
+                    texts += [(b, False, False) for b in label_blocks(source)]
             if item is not None:
                 texts += [(r, True, False) for r in self._decisions(hit.meeting_id, item)]
             for text, is_res, is_title in texts:
@@ -314,7 +318,12 @@ class ExtractiveEngine:
         qvec = self._query_vec(question)
         qvecs = {mid: qvec for mid in meetings}
         vecs = self._embed([f"{c.hit.item_title}: {c.text}" if c.is_resolution else c.text for c in cands])
-        qwords_all = set(keywords(question))
+        # the act on a motion a "who" question asks the doer of ("seconded", "moved") is what the
+        # evidence check requires; it says nothing about which motion, so it is not topic cover.
+        # (Not "chaired", "elected": there the office is the topic; dropping it lost 2 corpus questions.)
+        act = asked_action(question) if rule("act_not_topic") else None
+        act = act if act and act.startswith(("secon", "move", "propo")) else None
+        qwords_all = {w for w in keywords(question) if not (act and w.startswith(act[:5]))} or set(keywords(question))
         qwords = {mid: (qwords_all - (located_words(p, m, meeting_text[mid]) if rule("located_words") else set())) or qwords_all
                   for mid, m in meetings.items()}
         title_words = {(c.hit.meeting_id, c.hit.item_number): evidence_words(c.hit.item_title) for c in cands}
@@ -357,9 +366,38 @@ class ExtractiveEngine:
                 gap = "reads as an instruction to the reader, not a record"  # text in minutes is data
             if gap is None and rule("label") and _needs_record(p) and not c.is_resolution and ":" not in c.text and is_label(c.text):
                 gap = "a label, not a record"  # "Treasurer's Report", "Grant Application for ..." say nothing happened
-            c.valid = gap is None and not missing and not (c.is_title and qtype != "multi")  # a heading answers nothing
+            if gap is None and not c.is_title and rule("lead_in_cover") \
+                    and len((split_sentences(c.text) or [c.text])[0].split()) <= SHORT_LINE_WORDS:
+                # evidence opening with a short field or bullet line ("President Marx seconded the
+                # motion.", "$768/month") is about what the lines before it say: its item's opening
+                # and its lead-in
+                lead = evidence_words(self._lead_in(c))
+                cover = max(cover, sum(idf[w] for w in qwords[mid] if w in near | lead) / (sum(idf[w] for w in qwords[mid]) or 1.0))
+            # a heading answers nothing, unless it is the whole record: an item with no text under
+            # a heading that says something ("Accept all previous proposals / Dokuka / Paluch / Passed")
+            heading_only = c.is_title and rule("heading_record") and self._heading_is_record(c)
+            c.valid = gap is None and not missing and not (c.is_title and qtype != "multi" and not heading_only)
             c.features = {"semantic": round(c.semantic, 3), "lexical": round(c.lexical, 3), "bonus": round(bonus, 3),
                           "cover": round(cover, 3), "gap": gap, "missing": missing}
+
+    def _lead_in(self, c: Candidate) -> str:
+        """The item's first sentence and the sentence just before `c` in its item: what a short
+        list or field line continues (the motion a "seconded" line seconds, the heading line of
+        a list)."""
+        item = self._item(c.hit)
+        text = item.text if item is not None else ""
+        pos = text.find(c.text)
+        if pos < 0:
+            return ""
+        before = split_sentences(text[:pos])
+        first = split_sentences(text[:400])[:1]
+        return " ".join(first + before[-1:])
+
+    def _heading_is_record(self, c: Candidate) -> bool:
+        """An item with no text whose heading says something (not a verbless label): a table
+        row or a one-line motion the parser took as the item's heading."""
+        item = self._item(c.hit)
+        return item is not None and not item.text.strip() and len(c.text.split()) >= 4 and not is_label(c.text)
 
     def _expand_acronyms(self, meeting_id: str, text: str, spelled: dict[str, str] | None = None) -> str:
         """'WCF was overspent' also matches 'Worcestershire Children First' where the minutes

@@ -17,6 +17,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from dataclasses import dataclass
 
+from .sentences import _BASE_VERB
+
 _STOP = set("""a an the of to in on at for by with from and or but is are was were be been being do does did
 what which who whom whose when where why how many much was were has have had it its this that these those there
 their they them he she his her we our you your i me my any all some about into over under than then as so if not
@@ -523,6 +525,26 @@ def _person_name_matches(text: str, common: set[str]) -> list[re.Match]:
     return out
 
 
+# A line that opens with one capitalised word and goes on in lower case: "Lawrence (VA3IQ)
+# seconded the motion.", "Also: Dyana to take over as treasurer". Bullet-note minutes name people
+# by a first name alone, which a run of capitalised words (a full name) misses.
+_SUBJECT = re.compile(rf"(?:^|(?<=\n)|(?<=:\s))\s*(?:[•·▪\-–*]\s*)?({_NAME_WORD})(?:\s+\([^)\n]{{1,30}}\))?\s+(?=[a-z])")
+
+
+def _subject_names(text: str, question: str, common: set[str]) -> list[re.Match]:
+    """One-word names that start a line or follow a label's colon: words the meeting never
+    writes in lower case (so not "The", "Motion"), not in the question, not months or days."""
+    ql = question.lower()
+    out = []
+    for m in _SUBJECT.finditer(text):
+        w = m.group(1).lower()
+        verb = _BASE_VERB.match(w) or re.fullmatch(r"\w{3,}ed", w)  # "Recommended Action: Adopt a resolution"
+        if len(w) > 2 and not verb and w not in common and w not in ql and w not in _CALENDAR_WORDS \
+                and w not in _NOT_NAME_WORDS:
+            out.append(m)
+    return out
+
+
 def _proper_words(text: str, question: str, common: set[str]) -> list[re.Match]:
     """Capitalised words inside a sentence (not its first word) that name something new:
     not in the question, not words the meeting uses in lower case, not months or days."""
@@ -625,7 +647,9 @@ EVIDENCE_CHECKS = (
     ("date", "when: a date or time the question does not already give"),
     ("type", "the asked-for type decides the check (a fee is a sum, whom is a person), whatever else is named"),
     ("label", "decision/why/other: never a verbless label ('Treasurer's Report') - rag/answer.py"),
-    ("person", "who: a person's name; who holds a role: a name beside that role"),
+    ("person", "who: a person's name (a full name, or one word opening a bullet-note line: 'Dyana to take over'); "
+               "who holds a role: a name beside that role"),
+    ("absence", "who was absent / sent apologies: the absence said (an 'Absent:' label, 'apologies'), not any name"),
     ("entity", "which councils/bodies: names, not the same description again"),
     ("vote", "how did they vote: a recorded vote (tally, roll call, unanimous, carried/lost)"),
     ("reference", "part b) / recommendation 4: that labelled part, saying something"),
@@ -663,12 +687,14 @@ def evidence_gap(p: QuestionProfile, text: str, common: set[str], title: str = "
         # questions out-of-fold: a meeting's date stands in its heading, away from the topic)
     elif p.kind in ("who", "name") and rule("person"):
         ql = question.lower()
-        act = _asked_action(question)
+        act = asked_action(question)
         if act and rule("person_act") and not any(w.startswith(_ACT_WORDS.get(act[:5], (act,))) for w in evidence_words(text)) \
                 and not (act.startswith(("elect", "appoin")) and _OFFICE_LABEL.search(text)):
             # "who seconded the motion": a name beside that act, not the motion's mover
             return f"does not say who {act}"
         names = [m for m in _person_name_matches(text, common) if m.group(0).lower() not in ql]
+        if not names and rule("subject_name"):
+            names = _subject_names(text, question, common)
         if p.offices and rule("person_office"):
             anchors = [m.span() for m in _OFFICE.finditer(text) if _office_stem(m.group(0)) in p.offices]
             if not anchors or not _near(text, anchors, [m.span() for m in names]):
@@ -686,6 +712,10 @@ def evidence_gap(p: QuestionProfile, text: str, common: set[str], title: str = "
             anchors = [m.span() for m in head.finditer(text)]
             if anchors and not _near(text, anchors, [m.span() for m in proper]):
                 return f"mentions the {p.entity_head} without naming them"
+    if p.kind in ("who", "name", "entity", "list") and rule("absence") and _ABSENCE_Q.search(question) \
+            and not _ABSENCE_EVIDENCE.search(text + " " + title):
+        # "who was absent": a name under "Absent:" or beside "sent apologies", not any name
+        return "does not say who was absent"
     if p.vote and rule("vote") and not _VOTE_EVIDENCE.search(text):
         return "records no vote"
     for kind, label in p.references if rule("reference") else ():
@@ -729,7 +759,12 @@ _OFFICE_LABEL = re.compile(rf"^\s*(?:[A-Z][\w-]*\s){{0,2}}?{_OFFICES}\s*[:–-]\
                            rf"^\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?\s+(?:for|as)\s+(?:the\s+)?(?:[A-Z][\w-]*\s){{0,2}}?{_OFFICES}\b")
 
 
-def _asked_action(question: str) -> str | None:
+_ABSENCE_Q = re.compile(r"\b(?:absent|absence|apologi|not (?:present|attend)|did not attend|miss(?:ed)? the)", re.I)
+_ABSENCE_EVIDENCE = re.compile(r"\b(?:absent|absence|apolog|not present|not in attendance|excused|unable to attend|"
+                               r"did not attend|regrets)", re.I)
+
+
+def asked_action(question: str) -> str | None:
     """The recorded act a "who" question asks the doer of: "who seconded ..." -> "second",
     "who was elected ..." -> "elect"; None for other verbs ("who gave the update" may be
     answered by "X provided ...") and for "who is/was the ..." (a role)."""

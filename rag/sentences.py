@@ -136,3 +136,26 @@ def entries_after(text: str, end: int, limit: int = 20) -> list[str]:
         if len(out) >= limit:
             break
     return out
+
+
+# "Absent:", "Apologies:", "Seconded by:" alone on a line: a label whose entries follow it
+_LABEL_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z’'/ ]{2,30}:[ \t]*$", re.M)
+
+
+def label_blocks(text: str, max_chars: int = 600) -> list[str]:
+    """Each label line with the short lines listed right under it, as one exact substring
+    ("Absent:\nManuel Perez, member"): alone, the entry does not say what it is listed as,
+    and the label says nothing without the entry. The list ends at a blank line, a long
+    line or the next label."""
+    out = []
+    for m in _LABEL_LINE.finditer(text):
+        end = m.end()
+        for line in re.finditer(r"\n([^\n]*)", text[m.end():]):
+            body = line.group(1).strip()
+            if not body or len(body) > 80 or body.endswith(":"):
+                break
+            end = m.end() + line.end()
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        if end > m.end() and end - start <= max_chars:
+            out.append(text[start:end])
+    return out

@@ -330,3 +330,65 @@ def test_a_timeline_answers_each_meeting_oldest_first_with_its_lines_on_the_topi
     assert "leaking" in lines[0] or "quotes" in lines[0]
     assert "Hale Roofing" in lines[1] and "start in March" in lines[1]
     assert [c.date for c in a.citations] == sorted(c.date for c in a.citations)
+
+
+# Bullet-note minutes: the evidence is a short line or a label's list, not a full sentence.
+BULLET_NOTES = """# Riverbend Radio Club - Special Meeting
+
+Date: 5 October 2024
+
+## 1. Roll call
+
+Present:
+Norma Quill, president
+Tobias Wren, secretary
+Absent:
+Helga Marsh, treasurer
+
+## 2. Vote on the revised club bylaws
+
+Tobias (VE3XYZ) moved that a vote be held on the revised club bylaws.
+
+Odile (VE3ABC) seconded the motion.
+
+The members present voted unanimously in favour. The motion was carried.
+
+## 3. Field day
+
+The field day at Riverbend Park was discussed at length and members were keen to take part.
+"""
+
+
+@pytest.fixture(scope="module")
+def bullet_notes(tmp_path_factory, embed_model):
+    from rag.config import Settings
+    from rag.indexing import ingest_paths
+    from rag.retrieve import Retriever
+    from rag.store import MinutesStore
+
+    root = tmp_path_factory.mktemp("bullets")
+    path = root / "riverbend-radio-club-2024-10-05.md"
+    path.write_text(BULLET_NOTES, encoding="utf-8")
+    store = MinutesStore.open(Settings.from_options(store=root / "store"))
+    assert ingest_paths(store, [path]).ok
+    return Retriever(store)
+
+
+def test_a_short_line_naming_one_person_answers_who_seconded(bullet_notes):
+    a = ask(bullet_notes, "Who seconded the motion to vote on the revised Riverbend Radio Club bylaws?")
+    assert not a.refused, a.text
+    assert "Odile" in a.text
+    assert all(quote_is_exact(bullet_notes.store, c) for c in a.citations)
+
+
+def test_an_absent_label_answers_who_was_absent(bullet_notes):
+    a = ask(bullet_notes, "Which member was absent from the Riverbend Radio Club special meeting?")
+    assert not a.refused, a.text
+    assert "Helga Marsh" in a.text.split("[1]")[0], a.text
+
+
+def test_an_on_topic_line_without_the_asked_for_value_is_still_refused(bullet_notes):
+    a = ask(bullet_notes, "How much did the Riverbend Radio Club budget for the field day?")
+    assert a.refused, a.text
+    a = ask(bullet_notes, "Who seconded the motion about the Riverbend Park field day?")
+    assert a.refused, a.text

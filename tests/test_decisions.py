@@ -728,3 +728,129 @@ def test_motion_records_in_other_countries_forms(text, outcome, mover, seconder)
 ])
 def test_what_a_body_has_or_had_done_elsewhere_is_a_report(text):
     assert extract_decisions(text) == []
+
+
+# --- round 2: patterns a second set of unseen minutes showed ----------------------------------
+
+def test_third_figure_of_a_tally_is_absent_when_the_roll_call_says_so():
+    d = one("It was moved by Mr. Lowe, seconded by Ms. Grant, that the library budget be approved. "
+            "MOTION CARRIED 5-0-1 [AYES: Lowe, Grant, Ibe, Ruiz, Chan; NOES: None; ABSENT: Patel].")
+    assert tally(d) == (5, 0, 0)
+    assert d["vote"].absent == ["Patel"] and d["vote"].abstained == []
+
+
+def test_a_named_abstention_keeps_the_third_figure_an_abstention():
+    d = one("Councillor Lowe moved to adopt the plan, seconded by Councillor Grant. "
+            "Motion carried 5-0-1. AYES: Lowe, Grant, Ibe, Ruiz, Chan. ABSTAIN: Patel.")
+    assert tally(d) == (5, 0, 1)
+
+
+def test_roll_call_whose_last_voter_is_joined_by_and_counts_everyone():
+    text = ("Trustee Ibe moved to accept the audit report.\nTrustee Ruiz seconded the motion.\n"
+            "Motion carried with the following votes: Ibe – aye, Ruiz – aye, Chan – aye and Lowe – aye\n\n"
+            "VI. Staff Reports\n\n1. Operations update from the manager")
+    d = one(text)
+    assert tally(d) == (4, 0, 0)
+    assert "Staff Reports" not in d["text"]  # the next section's heading is not part of the roll call
+
+
+def test_motion_second_and_result_on_separate_bullets_are_one_decision():
+    text = ("2. Water meter replacement contract\n"
+            "   - Director Ruiz motioned to award the meter contract to the lowest bidder.\n"
+            "   - Director Chan seconded the motion.\n"
+            "   - Motion carried with the following votes: Ibe – aye, Ruiz – aye, Chan – aye\n")
+    d = one(text)
+    assert "motioned to award the meter contract" in d["text"]
+    assert (d["mover"], d["seconder"]) == ("Director Ruiz", "Director Chan")
+    assert tally(d) == (3, 0, 0)
+
+
+def test_a_name_with_a_parenthetical_qualifier_moves_and_seconds():
+    text = ("- Priya (G4ABC) moved that the revised constitution be put to the members. "
+            "Tom (M0XYZ) seconded the motion.\n"
+            "- A show of hands was taken and the motion was carried.\n"
+            "- Priya (G4ABC) will circulate the approved constitution to the membership.\n")
+    found = extract_decisions(text)
+    assert len(found) == 1, [d["text"] for d in found]  # the undertaking to circulate is not a decision
+    assert (found[0]["mover"], found[0]["seconder"]) == ("Priya (G4ABC)", "Tom (M0XYZ)")
+    assert same_member("Priya (G4ABC)", "Priya")
+
+
+def test_initial_run_into_the_surname_is_part_of_the_mover():
+    d = one("On the PROPOSAL of Cllr. T.O'Brien, SECONDED by Cllr. Walsh, the roads schedule was agreed by the Members.")
+    assert (d["mover"], d["seconder"]) == ("Cllr. T.O'Brien", "Cllr. Walsh")
+
+
+def test_counted_consent_list_entries_without_verbs_take_the_consent_motion():
+    text = ("Consent Calendar (F-1/F-4)\n"
+            "It was moved by Ms. Ibe, seconded by Mr. Ruiz, that consent items F-1 through F-4 be approved. "
+            "MOTION CARRIED 5-0 [AYES: Ibe, Ruiz, Chan, Lowe, Grant; NOES: None].\n\n"
+            "Staffing (F-1)\nNew hires and resignations – approved as submitted.\n\n"
+            "Donations (F-2)\nAcceptance of a donation to Hillside Elementary.\n\n"
+            "Equipment (F-3)\nApproval to sell surplus buses at auction.\n\n"
+            "Payroll (F-4)\nWarrants and payroll – approved as submitted.\n\n"
+            "Budget Study (H-1)\nThe finance officer presented the second interim report.\n")
+    found = extract_decisions(text)
+    subs = [d for d in found if "consent items" not in d["text"]]
+    wanted = ["New hires and resignations", "Acceptance of a donation", "Approval to sell", "Warrants and payroll"]
+    assert len(subs) == 4 and all(w in _flat(s["text"]) for w, s in zip(wanted, subs)), [s["text"] for s in subs]
+    for s in subs:
+        assert (s["mover"], s["seconder"], s["outcome"]) == ("Ms. Ibe", "Mr. Ruiz", "approved")
+        assert tally(s)[:2] == (5, 0)
+
+
+@pytest.mark.parametrize("text,outcome", [
+    ("Bike shelter quote: KIV until the spring (Sam to ask a second supplier)", "deferred"),
+    ("21/00417/F Rear conservatory, 4 Mill Lane. No objections raised.", "other"),
+    ("There was a consensus among the members present that the newsletter should go out quarterly.", "approved"),
+    ("Everyone was in full agreement that the hall hire fee stays the same.", "approved"),
+    ("Members confirmed that the minutes of the previous meeting were correct.", "approved"),
+    ("Accept Agenda / Jane Roe / Ali Khan / Unanimous / Passed", "approved"),
+])
+def test_decisions_recorded_without_a_motion(text, outcome):
+    d = one(text)
+    assert d["outcome"] == outcome
+
+
+def test_slash_row_names_mover_and_seconder():
+    d = one("1. Approve Roadmap / Jane Roe / Ali Khan / Unanimous / Passed")
+    assert (d["mover"], d["seconder"]) == ("Jane Roe", "Ali Khan")
+
+
+@pytest.mark.parametrize("text", [
+    "The treasurer noted at the March 2023 Board meeting it was approved to move banking online.",
+    "At the June 2022 meeting the Board approved carrying over the unspent grant.",
+    "The Board approved the foregoing minutes on June 3, 2024",
+    "Mr. Doyle stated that Cllr. Byrne had raised a fair point and agreed that it is a matter the county should examine.",
+    "Lena Park, chair of the Facilities and Grounds Committee, shared that the committee overwhelmingly decided to recommend the new gym.",
+    "The Council must wait 14 days to learn whether an election is called; if not, a new member can be co-opted.",
+    "Sam will update the handbook to show it as approved by the members.",
+])
+def test_past_decisions_reports_and_undertakings_are_not_this_meetings_decisions(text):
+    assert extract_decisions(text) == []
+
+
+def test_an_image_address_is_not_read_as_minutes():
+    text = ("Presentations\n![Slide](https://example.org/slide.png?text=The+board+voted+unanimously+to+approve+the+plan.+Motion+carried)\n")
+    assert extract_decisions(text) == []
+
+
+def test_planning_responses_run_together_on_one_line_are_separate_decisions():
+    text = ("The following applications were discussed; i. 22/00101/F Garage conversion, 9 Church Road. "
+            "No objections raised. ii. 22/00150/F New porch, 2 Elm Close. (Cllr Dunn left the room) No objections raised.")
+    found = extract_decisions(text)
+    assert len(found) == 2, [d["text"] for d in found]
+    assert "Garage conversion" in found[0]["text"] and "New porch" not in found[0]["text"]
+    assert "New porch" in found[1]["text"] and found[1]["text"].endswith("No objections raised.")
+
+
+def test_agreement_that_refers_back_keeps_the_request_it_answers():
+    d = one("Cllr Okafor asked whether she could represent the council on the village hall trust. "
+            "All were in full agreement that this would be a good way forward.")
+    assert d["text"].startswith("Cllr Okafor asked")
+
+
+def test_proposing_a_discussion_is_not_a_motion():
+    assert extract_decisions("Ravi proposed discussing whether late payers should keep their vote.") == []
+    d = one("Cllr Roe proposed accepting the quote from Acme, seconded by Cllr Lee. Carried.")
+    assert (d["mover"], d["seconder"], d["outcome"]) == ("Cllr Roe", "Cllr Lee", "carried")

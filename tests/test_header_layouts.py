@@ -370,3 +370,213 @@ def test_a_role_in_brackets_stays_with_its_name():
 
     assert split_names("Cllr Gail Reeve, Helen Ray (Parish Clerk and Financial Officer)") == [
         "Gail Reeve", "Helen Ray (Parish Clerk and Financial Officer)"]
+
+
+# --- round 2: dates without a year, bare date headings, attendance labels ------------------------
+
+def test_a_meeting_date_without_a_year_is_not_completed_from_another_date(tmp_path):
+    # the title dates the meeting without a year; item 1 adopts the previous meeting's minutes,
+    # whose full date must not become this meeting's
+    path = write(tmp_path, "spc.txt", """Minutes of the Meeting of Westshire County Council's Roads Strategic Policy
+Committee held on 22nd April at 2:15 p.m. in the Council Chamber, Riverside.
+
+Members Present: Cllr Ann Ash, Cllr Bob Birch
+
+Item 1: Minutes:
+The Minutes of the Meeting of the Roads Strategic Policy Committee held on
+the 17th of February 2025 were proposed by Cllr Ann Ash and adopted.
+
+Item 2: Speed limits
+The report was noted.
+""")
+    m = parse_file(path)
+    assert m.date is None
+    assert any("without a year" in w for w in m.warnings)
+    assert m.time == "2:15 p.m."
+
+
+def test_a_year_the_same_header_states_completes_the_date():
+    h = header("""Minutes of the Meeting of the Roads Committee held on 22nd April at 2:15 p.m.
+Date: 22/04/2025
+Present: Cllr Ann Ash""")
+    assert h.date == "2025-04-22"
+    # a full date with another day or month in the header dates something else
+    h = header("""Minutes of the Meeting of the Roads Committee held on Tuesday, April 22 at 7 p.m.
+Present: Cllr Ann Ash, Cllr Bob Birch
+The minutes of March 18, 2025 were approved as circulated.""")
+    assert h.date is None
+
+
+def test_a_bare_date_heading_under_the_title_outside_main_is_the_meeting_date(tmp_path):
+    # a scribe tool's page: title, date and attendance in the page's <header>, the discussion in <main>
+    path = write(tmp_path, "plenary.html", """<!DOCTYPE html><html><head><title>Widgets CG plenary:</title></head>
+<body><header><h1>Widgets CG plenary</h1><h2>29 January 2026</h2>
+<nav><a href="/irc">IRC log</a></nav></header>
+<div id=prelims><h2>Attendees</h2><dl><dt>Present</dt>
+<dd>Alice Ames, Bob Bell, Carol Cole, Dan Dorn, Erin Eyre, Fay Ford, Gus Gale, Hal Hart, Ivy Ing, Jon Jay, Kim Kerr, Lee Lowe</dd>
+<dt>Regrets</dt><dd>-</dd><dt>Chair</dt><dd>Alice Ames</dd><dt>Scribe</dt><dd>Bob Bell</dd></dl></div>
+<main><h2>Meeting minutes</h2><section><h3>Widget format</h3>
+<p>Alice: we want input from the industry on the widget format and how it is used today in many products.</p>
+<p>Bob: the draft defines how a collection of widgets is treated as one coherent thing with its own identity.</p>
+<p>Carol: implementers asked for a test suite before the next draft, and for clearer examples of reading order.</p>
+<p>Dan: the group will collect use cases over the coming month and report back at the next plenary call.</p>
+</section></main></body></html>""")
+    m = parse_file(path)
+    assert m.date == "2026-01-29"
+    assert m.attendees[:12] == ["Alice Ames", "Bob Bell", "Carol Cole", "Dan Dorn", "Erin Eyre", "Fay Ford", "Gus Gale",
+                                "Hal Hart", "Ivy Ing", "Jon Jay", "Kim Kerr", "Lee Lowe"]
+    assert m.chair == "Alice Ames" and m.apologies == []
+
+
+@pytest.mark.parametrize("label", ["Members’ Present:", "Members' Present:", "District Attendees",
+                                   "Board members and officers present:"])
+def test_attendance_labels_naming_a_group(label):
+    h = header(f"""Minutes of the Meeting of the Harbour Board held on 5 May 2024
+{label}
+Ann Ash - Board President
+Bob Birch - Board Member
+Carl Cobb - General Manager
+
+Other Attendees
+Dee Dale - Visitor""")
+    assert h.attendees == ["Ann Ash", "Bob Birch", "Carl Cobb"]
+
+
+def test_a_status_row_is_not_an_attendance_label():
+    h = header("""PLANNING COMMISSION
+Minutes of the Regular Meeting held on 27 January 2020
+Attendee Name Title Status
+Andrei Garcia Commissioner Present
+Robert Allen Fisk Commissioner Present
+Uriel Hernandez Commissioner Absent""")
+    assert h.attendees == ["Andrei Garcia", "Robert Allen Fisk"] and h.absent == ["Uriel Hernandez"]
+
+
+def test_one_name_and_affiliation_a_line():
+    h = header("""Minutes of the Advisory Board meeting held on 28 February 2017
+Board members and officers present:
+- James Belsey, Morgan Stanley
+- Stu Hood, Twitter
+- Lars Hupel, community/Typelevel
+- Dag Liodden, Tapad""")
+    assert h.attendees == ["James Belsey", "Stu Hood", "Lars Hupel", "Dag Liodden"]
+
+
+def test_apologies_of_absence_provided_for_including_a_sentence_begun_in_the_title():
+    from ingest.header_people import apologies_from_items
+
+    assert apologies_from_items(["Apologies of absence were provided for Cllr A Muir, Cllr S Leet and Cllr C Sharp. "
+                                 "These were accepted by all."]) == ["A Muir", "S Leet", "C Sharp"]
+    # the item's heading took "Apologies of absence"; its text goes on "were provided for ..."
+    assert apologies_from_items(["were provided for Cllr A Muir, Cllr S Leet and Cllr C Sharp These were accepted by all."
+                                 ]) == ["A Muir", "S Leet", "C Sharp"]
+
+
+def test_possessive_owner_is_the_council_and_the_owned_body_the_committee():
+    h = header("""Minutes of the Meeting of Westshire County Council’s Roads and Transport
+Strategic Policy Committee held on 3 May 2024 at 2 p.m. in the Council Chamber.
+Present: Cllr Ann Ash""")
+    assert (h.council, h.committee, h.date) == ("Westshire County Council", "Roads and Transport Strategic Policy Committee",
+                                               "2024-05-03")
+
+
+def test_members_in_a_markdown_table_and_a_table_row_is_not_a_title(tmp_path):
+    path = write(tmp_path, "club.md", """---
+title: Minutes of the Special Meeting on August 3rd, 2024
+---
+The meeting was held at the Lakeside Diner.
+The following people were present:
+
+| Name          | Call Sign | Position  | Member |
+| ------------- | --------- | --------- | ------ |
+| Ann Ash       | VE2AAA    | Secretary | Yes    |
+| Bob Birch     | VA3BBB    | President | Yes    |
+| Carl Cobb     | VE3CCC    | Member    | Yes    |
+
+### Opening
+
+- The meeting was opened by the President at 8:12 am.
+""")
+    m = parse_file(path)
+    assert m.attendees == ["Ann Ash", "Bob Birch", "Carl Cobb"]
+    assert m.council != "VE2AAA" and m.date == "2024-08-03"
+
+
+def test_a_bare_name_heading_above_the_body_is_its_organisation(tmp_path):
+    path = write(tmp_path, "society.md", """# Pens and Pixels
+## Management committee meeting
+## Minutes
+
+* Date: 13/12/2018
+* Attendees: Dan Ames, Sue Ross
+
+## 1. Previous minutes
+
+The previous minutes were correct.
+""")
+    m = parse_file(path)
+    assert (m.council, m.committee, m.date) == ("Pens and Pixels", "Management committee", "2018-12-13")
+
+
+def test_the_minutes_own_title_line_beats_the_page_title_even_with_date_time_and_venue(tmp_path):
+    # the front-matter title shortens the body's name; the minutes' own line, long only because
+    # it carries the date, time and venue, names it in full
+    path = write(tmp_path, "extra.md", """---
+title: "Elmford Parish Council, Extraordinary Meeting July 2017"
+date: "2017-09-05"
+---
+
+Elmford and Ashby Parish Council – Extraordinary Meeting Wednesday 19th July 2017, 7.30pm Elmford Village Hall
+
+PRESENT: Cllr R. Crisp (Chairman), Cllr C. Anderson
+
+1\\. APOLOGIES FOR ABSENCE Apologies of absence were provided for Cllr A Muir and Cllr S Leet These were accepted by all.
+
+2\\. PLANNING The application was supported.
+""")
+    m = parse_file(path)
+    assert (m.council, m.committee, m.date) == ("Elmford and Ashby Parish Council", "Extraordinary Meeting", "2017-07-19")
+    assert m.apologies == ["A Muir", "S Leet"]
+
+
+def test_an_acronym_after_the_organisation_names_its_body():
+    h = header("""# Meeting Minutes - Reactive Widgets Foundation TOC
+
+Date: November 12th 2020
+## Attendance
+- Ann Ash""")
+    assert (h.council, h.committee, h.date) == ("Reactive Widgets Foundation", "TOC", "2020-11-12")
+
+
+def test_minutes_of_the_nth_meeting_of_a_named_organisation():
+    h = header("""# Minutes of the 4th meeting of the Widget Center, Q1 2017
+
+The meeting took place on Tuesday, February 28, 2017.""")
+    assert h.council == "Widget Center" and h.committee is None  # "Q1" is a quarter, not a body
+    # a kind of meeting "of" a one-word group names no organisation
+    assert header("Minutes of the meeting of the Members\nDate: 3 May 2024").council is None
+
+
+def test_irish_attendance_labels_and_how_members_attended():
+    h = header("""Minutes of Special Meeting of the Municipal District of Ardmore
+held in the Council Chamber, County Hall on 31st March 2026
+I LATHAIR:
+Leas- Chathaoirleach:
+Cllr. M. Regan
+Baill:
+Cllrs. G. Donohue (online), L. Harney, G.
+Finnerty (online), D. Kelly
+Oifigigh:
+Mr. U. Finn Director of Services
+AS LATHAIR:
+Cllr. P. Killilea""")
+    assert h.chair == "M. Regan"
+    assert h.attendees == ["M. Regan", "G. Donohue (online)", "L. Harney", "G. Finnerty (online)", "D. Kelly"]
+    assert h.absent == ["P. Killilea"]
+
+
+def test_a_district_name_of_four_words_keeps_its_first_word():
+    from ingest.header_names import find_org
+
+    assert find_org("San Marco Unified School District Board of Education") == "San Marco Unified School District"
+    assert find_org("Fair Elms Water District") == "Fair Elms Water District"

@@ -318,3 +318,11 @@ def test_a_sum_in_an_item_whose_title_names_the_topic_stands_beside_it():
     assert evidence_gap(q, sentence, COMMON) is not None  # the sentence alone does not say what the sum is for
     assert evidence_gap(q, sentence, COMMON, title="EuroPython 2005") is None
     assert evidence_gap(q, sentence, COMMON, title="Grants to user groups") is not None
+
+
+def test_a_label_line_keeps_the_entries_listed_under_it():
+    from rag.sentences import label_blocks
+
+    text = "Present:\nAnn Lee, chair\nBo Tan\nAbsent:\nCy Ward, member\n\nThe meeting opened at 7pm with a long prose line."
+    assert label_blocks(text) == ["Present:\nAnn Lee, chair\nBo Tan", "Absent:\nCy Ward, member"]
+    assert label_blocks("Agenda:\n\nNothing listed.") == []

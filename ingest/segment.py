@@ -186,7 +186,6 @@ class Cand:
     weight: float
     style: str  # inline | alone | list | row | heading | caps | bold | underline | marker
     indent: float = 0.0
-    rest: str = ""  # what follows a run-in title on its line; the item text takes it from the block (`_head_rest`)
     weak: bool = False  # reads as a sentence: an item only if it fills a gap in a consecutive run
     offset: int = 0  # where the heading starts inside its block (a number printed mid-paragraph)
 
@@ -365,8 +364,7 @@ def _weak_cand(i: int, b: Block, num: str, title: str) -> Cand | None:
     head = _runin_head(clean_title(title))
     if head is None:
         return None
-    rest = title.strip()[len(head):].strip(" :;.–—-") if title.strip().startswith(head) else ""
-    return Cand(i, i, num, head, number_shape(num), number_key(num), 0.0, "inline", b.indent, rest, weak=True)
+    return Cand(i, i, num, head, number_shape(num), number_key(num), 0.0, "inline", b.indent, weak=True)
 
 
 def _parse_number(s: str):
@@ -535,8 +533,7 @@ def candidates(blocks: list[Block]) -> list[Cand]:
                 w -= 0.5
             if w > 0:
                 short = _short_title(title)
-                rest = title[len(short):].strip(" :;.–—-") if short != title else ""
-                out.append(Cand(i, i, num, short, number_shape(num), number_key(num), w + bonus, "inline", b.indent, rest))
+                out.append(Cand(i, i, num, short, number_shape(num), number_key(num), w + bonus, "inline", b.indent))
                 twin = _letter_twin(out[-1])
                 if twin:
                     out.append(twin)
@@ -599,7 +596,7 @@ def _letter_twin(c: Cand) -> Cand | None:
     if not re.fullmatch(r"[IVXLC]", bare):
         return None
     wrap = "()" if (c.number or "").startswith("(") else ""
-    return Cand(c.idx, c.end, c.number, c.title, wrap + "A", (_letters_value(bare),), c.weight, c.style, c.indent, c.rest)
+    return Cand(c.idx, c.end, c.number, c.title, wrap + "A", (_letters_value(bare),), c.weight, c.style, c.indent)
 
 
 def running_lines(texts: list[str]) -> set[int]:
@@ -1040,7 +1037,7 @@ def _midline_steps(top: list[Cand], blocks: list[Block]) -> list[Cand]:
                 short = _short_title(title)
                 if title_score(short) > 0 and _consecutive(number_key(nxt), b.key):
                     out.append(Cand(j, j, nxt, short, a.scheme, number_key(nxt), title_score(short), "inline",
-                                    blocks[j].indent, title[len(short):].strip(" :;.–—-"), offset=m.start(1)))
+                                    blocks[j].indent, offset=m.start(1)))
                 break
         out.append(b)
     return out

@@ -45,14 +45,6 @@ _CAL = _calibration()
 _THRESHOLD = _CAL.get("refusal_threshold", 0.45)
 REFUSAL_THRESHOLD = float("-inf") if _THRESHOLD is None else float(_THRESHOLD)
 MIN_COVER = float(_CAL.get("min_cover", 0.0))
-# A timeline line per meeting needs the topic's words, not a fact of a kind: half of them
-# (idf-weighted) will do. A design choice, not fitted (12 timeline questions are too few).
-TIMELINE_COVER = 0.5
-TIMELINE_SECOND = 0.08  # a second line per meeting within this score of its best (a design choice, not fitted)
-# A timeline reads each meeting it covers. When a question names more meetings than this (a body's
-# every meeting in a large store), one search over all of them picks the ones on the topic
-# (SPEED: 285 per-meeting searches took 20 s at 100,000 passages; the corpus names at most 3).
-TIMELINE_MAX_MEETINGS = 12
 # A line this short is read with its lead-in for topic cover (a design choice, not fitted)
 SHORT_LINE_WORDS = 14
 WHOLE_ITEM_CHARS = 8000  # longer items are read through their retrieved passages only (speed)
@@ -442,7 +434,9 @@ class ExtractiveEngine:
                 return decided
             q = replace(q, kind="decision")
         if q.answer_type == "timeline" and meetings and len(meetings) > 1:
-            return self.timeline_answer(q, meetings, filters)
+            from .timeline import timeline_answer
+
+            return timeline_answer(self, q, meetings, filters)
         qtype = q.kind
         hits, used = self.retrieve(q, filters, meetings)
         self.last_hits = hits
@@ -486,61 +480,6 @@ class ExtractiveEngine:
         """Evidence enough to answer: a score at the calibrated threshold and the question's
         topic words (idf-weighted) covered at the calibrated share (rag/calibration.json)."""
         return c.score >= self.threshold and c.features.get("cover", 1.0) >= self.min_cover
-
-    def timeline_answer(self, q: Question, meetings: list[Meeting], filters: Filters | None) -> Answer:
-        """"How did X progress over the May, June and July meetings": for each meeting, oldest
-        first, the best evidence on the topic from that meeting, dated and cited."""
-        chosen: list[Candidate] = []
-        best_score = None
-        topic = replace(q, text=q.topic, kind="general", answer_type="other", across_meetings=False,
-                        words=tuple(dict.fromkeys(keywords(q.topic))), predicate=None, entities=())
-        if len(meetings) > TIMELINE_MAX_MEETINGS:
-            meetings = self._timeline_meetings(topic, meetings, filters)
-        for m in meetings:
-            hits, _ = self.retrieve(topic, filters, [m], top_k=3)
-            cands = self.candidates(hits, "general", q.topic)
-            self.score(topic, cands)
-            valid = sorted((c for c in cands if c.valid and not c.is_title), key=lambda c: c.score, reverse=True)
-            # a meeting's line must be on the topic: evidence enough, or most of the topic's words
-            self.last_hits += hits
-            if valid and (self.passes(valid[0]) or valid[0].features.get("cover", 0) >= TIMELINE_COVER):
-                chosen.append(valid[0])
-                # a meeting's part of the story often takes two sentences: add the next best on
-                # the topic when it is nearly as good and says something else
-                taken = set(split_sentences(valid[0].text))
-                second = [c for c in valid[1:8] if c.score >= valid[0].score - TIMELINE_SECOND
-                          and not taken & set(split_sentences(c.text)) and c.text not in valid[0].text
-                          and valid[0].text not in c.text]
-                if second and rule("timeline_second"):
-                    chosen.append(second[0])
-                best_score = max(best_score or -1e9, valid[0].score)
-                ev = self.last_evidence or {"score": -1e9, "cover": 0.0}
-                self.last_evidence = {"score": max(ev["score"], valid[0].score),
-                                      "cover": max(ev["cover"], valid[0].features.get("cover", 0.0))}
-        if not chosen:
-            return Answer(q.text, REFUSAL_TEXT, True, [], "extractive", confidence=best_score)
-        citations: list[Citation] = []
-        lines = []
-        for c in chosen:
-            meeting = self.retriever.store.get_meeting(c.hit.meeting_id)
-            citations.append(citation_for(meeting, c.hit, c.text))
-            if lines and citations[-2].meeting_id == c.hit.meeting_id:
-                lines[-1] += f" {c.text} [{len(citations)}]"
-            else:
-                lines.append(f"- {_when(meeting)}: {c.text} [{len(citations)}]")
-        text = "\n".join(lines)
-        notices = truncation_notices(citations)
-        if notices:
-            text += "\n\n" + " ".join(notices)
-        return Answer(q.text, text, False, citations, "extractive", confidence=round(max(c.score for c in chosen), 4))
-
-    def _timeline_meetings(self, topic: Question, meetings: list[Meeting], filters: Filters | None) -> list[Meeting]:
-        """The meetings, of too many named, whose items one search over all of them finds on
-        the topic (the best items' meetings, up to TIMELINE_MAX_MEETINGS), in their order."""
-        scoped = replace(filters or Filters(), meeting_ids=tuple(m.id for m in meetings))
-        hits = self.retriever.search(topic, scoped, top_k=TIMELINE_MAX_MEETINGS * 2)
-        keep = set(list(dict.fromkeys(h.meeting_id for h in hits))[:TIMELINE_MAX_MEETINGS])
-        return [m for m in meetings if m.id in keep]
 
     def _lost_to_truncation(self, p: QuestionProfile, best: Candidate) -> str | None:
         """Where the best evidence runs into the point at which the source minutes were cut
@@ -699,16 +638,6 @@ def _cosines(qvecs: dict[str, list[float]], vecs: list[list[float]]) -> dict[str
 
     mat = np.asarray(vecs, dtype=np.float64)
     return {key: (mat @ np.asarray(q, dtype=np.float64)).tolist() for key, q in qvecs.items()}
-
-
-def _when(m: Meeting) -> str:
-    """A meeting's date for a timeline line; undated minutes are dated by their file name."""
-    if m.date:
-        return display_date(m.date)
-    from .meeting_match import _file_date
-
-    found = _file_date(m)
-    return display_date(_date(*found).isoformat()) if found else "date unknown"
 
 
 def _describe_missing(q: Question, base: Filters) -> Filters:

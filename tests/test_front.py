@@ -272,7 +272,7 @@ def test_filtered_dense_search_leaves_chroma_to_answer_when_the_index_cannot_vou
 def test_timeline_over_too_many_meetings_reads_only_those_on_the_topic(cli_store, monkeypatch):
     """A timeline naming more meetings than it can show reads the ones one scoped search finds
     on the topic, not every meeting named (one search per meeting does not scale)."""
-    from rag import answer as answer_mod
+    from rag import timeline as timeline_mod
     from rag.answer import ExtractiveEngine
     from rag.front import Minutes
     from rag.question import profile
@@ -280,12 +280,12 @@ def test_timeline_over_too_many_meetings_reads_only_those_on_the_topic(cli_store
     mn = Minutes.open(store=cli_store)
     engine = ExtractiveEngine(mn.retriever)
     meetings = sorted(mn.meetings(), key=lambda m: m.date or "")
-    monkeypatch.setattr(answer_mod, "TIMELINE_MAX_MEETINGS", 2)
+    monkeypatch.setattr(timeline_mod, "TIMELINE_MAX_MEETINGS", 2)
     q = profile("How did the children's social care budget develop across these meetings?")
-    picked = engine._timeline_meetings(q, meetings, None)
+    picked = timeline_mod._timeline_meetings(engine, q, meetings, None)
     assert 1 <= len(picked) <= 2 and picked == [m for m in meetings if m in picked]
     searched = []
     real = engine.retrieve
     monkeypatch.setattr(engine, "retrieve", lambda *a, **k: searched.append(a[2]) or real(*a, **k))
-    engine.timeline_answer(q, meetings, None)
+    timeline_mod.timeline_answer(engine, q, meetings, None)
     assert len(searched) <= 2 and all(len(ms) == 1 and ms[0] in picked for ms in searched)

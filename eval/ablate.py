@@ -48,6 +48,10 @@ RULES = {
     "listed_after": "a lead-in ending ':' brings its listed entries",
     "timeline_second": "timeline: a second line per meeting",
     "truncation": "refuse where the answer was cut off in the source",
+    "topic_cover": "topic cover refined for the best evidence (rag/topic_cover.py; off = both rules below off)",
+    "cover_day": "... the day numbers of the question's dates are not topic",
+    "cover_level": "... a question for a total is not answered by a change ('increase of')",
+    "cover_reported": "... 'what did X say/report/recommend' is not answered by a mere mention",
 }
 
 

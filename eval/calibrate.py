@@ -41,7 +41,7 @@ THRESHOLDS = [round(x * 0.01, 2) for x in range(10, 81)]
 NO_THRESHOLD = float("-inf")  # refusal on the evidence checks and topic cover alone (the default fit)
 COVERS = [round(x * 0.05, 2) for x in range(0, 13)]
 ENGINE_FILES = ("rag/answer.py", "rag/question.py", "rag/meeting_match.py", "rag/sentences.py", "rag/cite.py",
-                "rag/retrieve.py", "eval/scorer.py")
+                "rag/retrieve.py", "rag/topic_cover.py", "rag/timeline.py", "eval/scorer.py")
 
 
 @dataclass

@@ -88,10 +88,18 @@ def parse_header(preamble: list[str], full_text: str) -> Header:
                 and h.sources.get("date", "").startswith("line ") and " of the document" in h.sources["date"]:
             h.date = None  # a title further in that dates another meeting
             h.sources.pop("date", None)
+    if h.date is None and full_text and cands.partial_date is None:  # a year-less title date is never completed
+        _details_section(h, full_text, order)
     if h.council is None:
         _council_from_document(h, full_text)
     if h.council is None:
-        _org_from_shorthand(h, full_text)
+        _org_from_shorthand(h, full_text, "\n".join(s for _, s in lines))
+    if h.council is None and meta.get("publisher"):
+        # the page's banner logo names the site's owner: the weakest letterhead, taken only when
+        # neither the header nor the text names an organisation
+        h.council = meta["publisher"]
+        h.sources["council"] = f"page banner logo: {meta['publisher']}"
+        h.notes.append(f"council '{meta['publisher']}' is not in the minutes; taken from the page's banner logo")
     if h.committee and h.council and h.committee == h.council and not re.search(r"\bcouncil\b", h.committee, re.I):
         h.committee = None  # an organisation's name is not a committee
     if h.committee is None and "committee" not in h.sources and not any(n.startswith("no committee named") for n in h.notes):
@@ -233,12 +241,14 @@ def _council_from_document(h: Header, full_text: str) -> None:
 _SHORT_LINKS = {"of", "and", "the", "for", "&"}
 
 
-def _org_from_shorthand(h: Header, full_text: str) -> None:
+def _org_from_shorthand(h: Header, full_text: str, header_text: str = "") -> None:
     """An organisation the minutes name in full and then call by their own shorthand — its
     initials ("UK Python Association" ... "the UKPA has no bank account", "UKPA" 3+ times) or
     "the Foundation" / "the Society" (3+ times, no other organisation of that kind named) — is
     the one whose minutes they are, when the header names none. Passing mentions of other
-    organisations are never referred to that way."""
+    organisations are never referred to that way. Initials the header itself uses (a roll-call
+    column "WCARC" saying who is a member, a letterhead) count as the minutes' own shorthand at
+    once: the header is about this meeting, not a passing mention."""
     if not full_text:
         return
     names: dict[str, str] = {}
@@ -248,6 +258,15 @@ def _org_from_shorthand(h: Header, full_text: str) -> None:
         if name and "\n" not in name and len(bare.split()) >= 2 and not re.search(r"[.!?]\s", name):
             names.setdefault(bare, name)  # not "The Foundation" (a back-reference) nor a match across sentences
     by_suffix: Counter[str] = Counter(n.split()[-1].rstrip(".").lower() for n in names)
+    tails: set[str] = set()
+    for bare in list(names):
+        # "Bylaws of West Carleton Amateur Radio Club": a document of the organisation named
+        # after it; its initials are those of what follows the last "of" (not counted above, so
+        # "the Club" back-references are judged as before)
+        tail = re.split(r"\s+of\s+(?:the\s+)?", bare)[-1]
+        if tail != bare and len(tail.split()) >= 2 and tail not in names:
+            names[tail] = tail
+            tails.add(tail)
     # counted once over the text (linear however many organisations it names)
     capitals: Counter[str] = Counter(re.findall(r"\b[A-Z][A-Z0-9&]{2,7}\b", full_text))
     the_words: Counter[str] = Counter(re.findall(r"\b(?i:the)\s+([A-Z][\w&-]*)\b", full_text))
@@ -256,11 +275,14 @@ def _org_from_shorthand(h: Header, full_text: str) -> None:
         words = [w for w in bare.split() if w.lower() not in _SHORT_LINKS]
         initials = "".join(w if w.isupper() else w[0] for w in words)
         uses = capitals[initials] if len(initials) >= 3 and initials.isupper() else 0
+        if uses and re.search(rf"(?<![\w-]){re.escape(initials)}(?![\w-])", header_text):
+            found.append((uses + 2, name, f"named in full, and as {initials} in the header"))
+            continue
         if uses >= 3:
             found.append((uses, name, f"named in full and {uses} times as {initials}"))
             continue
         suffix = words[-1].rstrip(".")
-        if by_suffix[suffix.lower()] == 1:
+        if by_suffix[suffix.lower()] == 1 and bare not in tails:
             back = the_words[suffix]
             if back >= 3:
                 found.append((back, name, f"named in full and {back} times as 'the {suffix}'"))
@@ -294,6 +316,45 @@ def _committee_from_subjects(h: Header, full_text: str) -> None:
     word, n = ranked[0]
     h.notes.append(f"the header names no committee; the text refers to 'the {word[:1].upper() + word[1:]}' as acting in "
                    f"{n} sentences — supply its name with --committee or a sidecar")
+
+
+# "## Date, Time and Location", "Meeting details", "When and where": a heading naming nothing
+# but the meeting's details, over the sentence or fields that state them
+_DETAILS_HEADING = re.compile(
+    r"^(?:meeting\s+)?(?:date|time|venue|location|place|details|when|where)"
+    r"(?:\s*(?:,|and|&|/)\s*(?:date|time|venue|location|place|details|when|where))*\s*:?$", re.I)
+
+
+def _details_section(h: Header, full_text: str, order: str | None) -> None:
+    """Minutes laid out as sections ("## Summary", "## Date, Time and Location", "## Attendees")
+    state the date in a section of its own, which the segmenter rightly makes an item, so the
+    header above the first section has none. The first such section near the top of the document
+    is header material: the first date in its lines that does not date something else ("The
+    meeting took place ... on Tuesday, February 28, 2017.") is the meeting's, with the time
+    beside it."""
+    doc = full_text.split("\n")
+    limit = min(len(doc), max(40, int(len(doc) * 0.35)), 150)
+    for i, ln in enumerate(doc[:limit]):
+        if not _DETAILS_HEADING.match(clean(ln)):
+            continue
+        below: list[str] = []
+        for x in doc[i + 1:i + 20]:
+            s = clean(x)
+            if not s:
+                continue
+            if x.lstrip().startswith("#") or ATTENDANCE_START.match(s) or len(below) >= 8:
+                break
+            below.append(s)
+        text = " ".join(below)
+        for f in find_dates(text, order):
+            if NEGATIVE_DATE_CONTEXT.search(text[max(0, f.start - 60):f.start]):
+                continue
+            h.date, h.sources["date"] = f.iso, f"line {i + 1} of the document: {clean(ln)}: {text[:160]}"
+            t = find_time(text)
+            if t and h.time is None:
+                h.time, h.sources["time"] = t, h.sources["date"]
+            return
+        return
 
 
 def _deep_title(h: Header, full_text: str, order: str | None, override: bool = False) -> None:

@@ -31,7 +31,12 @@ HELD_THEIR = re.compile(
 # over Internet Relay Chat ...": minutes that open with a sentence instead of a title
 OPENING = re.compile(
     r"^(?:an?|the)\s+(?P<what>(?:[\w'’-]+\s+){0,3}?)meeting\s+of\s+(?P<body>(?:the\s+)?[A-Z].+?)\s+"
-    r"(?:was|were|is|has\s+been)\s+(?:duly\s+)?(?:held|convened|called|opened)\b", re.I)
+    r"(?:(?:was|were|is|has\s+been)\s+(?:duly\s+)?(?:held|convened|called|opened)|took\s+place|commenced|began)\b", re.I)
+# "Chair Smith called the regular meeting of the Planning Commission to order at 7:00 p.m.": the
+# presiding officer opens the meeting of the body in the minutes' first sentence
+CALLED_TO_ORDER = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,4}called\s+(?:the\s+|an?\s+)?(?P<what>(?:[\w'’-]+\s+){0,3}?)meeting\s+of\s+"
+    r"(?P<body>(?:the\s+)?[A-Z].+?)\s+to\s+order\b")
 # "The Board of Directors of the Harbour Trust met on 3 May 2021 at ...": the body is the subject
 MET = re.compile(r"^(?:the\s+)?(?P<body>[A-Z][\w'’&.-]*(?:\s+(?:of|and|the|for|on|[A-Z][\w'’&.-]*))*?)\s+"
                  r"(?:met|convened)\s+(?:on|at|in|via|by|remotely|virtually|online)\b")
@@ -180,8 +185,8 @@ def _read_minutes_title(c: Candidates, lines: list[tuple[int, str]], k: int, ord
     joined = s
     for kk in range(k + 1, min(k + 3, len(lines))):  # the title sentence may run over the next lines
         nxt = lines[kk][1]
-        if ATTENDANCE_START.match(nxt) or MINUTES_OF.match(nxt) or LABEL.match(nxt) or nxt.endswith(":"):
-            break
+        if ATTENDANCE_START.match(nxt) or MINUTES_OF.match(nxt) or LABEL.match(nxt) or nxt.endswith(":") or is_sentence(nxt):
+            break  # a sentence below the title ("The previous meeting was held on ...") is not its continuation
         joined += " " + nxt
     src = f"line {n}: {joined}"
     # the title sentence goes on to the next line when it ends in "of"/"the" or says "held" only there
@@ -191,7 +196,10 @@ def _read_minutes_title(c: Candidates, lines: list[tuple[int, str]], k: int, ord
     c.add_parts(parts, 10, n, src)
     if not (parts.org or parts.body or parts.mtype):
         c.add_parts(split_title(joined), 10, n, src)  # "... of the City / Council": a name broken over lines
-    for f in find_dates(joined, order)[:1]:
+    # the title line's own date; a date on the lines it runs onto only when nothing there says it
+    # dates something else
+    for f in [f for f in find_dates(joined, order)
+              if f.start < len(s) or not NEGATIVE_DATE_CONTEXT.search(joined[max(len(s), f.start - 60):f.start])][:1]:
         c.dates.append(Cand(f.iso, 10, n, src))
     _note_partial_date(c, joined, src)
     t = find_time(after_date(joined))
@@ -229,7 +237,7 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
         typ = split_title(what)
         parts.mtype = typ.mtype or (typ.body if typ.body and not typ.body_is_council else None)
         c.add_parts(parts, 8, n, src)
-    opening = OPENING.match(s) if in_title else None
+    opening = (OPENING.match(s) or CALLED_TO_ORDER.match(s)) if in_title else None
     if opening and not NEGATIVE_DATE_CONTEXT.search(opening.group("what")):
         body = re.sub(r"\s*\([^)]*\)", "", opening.group("body"))  # "(the "PSF")": an alias, not a name
         c.add_parts(split_title(f"{opening.group('what')}Meeting of {body}"), 7, n, src)

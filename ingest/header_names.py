@@ -37,9 +37,11 @@ _BODY_WORD = (r"(?:Sub-?Committee|Committee|Board|Commission|Panel|Cabinet|Forum
 BODY_RE = re.compile(rf"\b{_BODY_WORD}\b", re.I)
 _NAME_LINKS = {"of", "on", "and", "the", "for", "to", "in", "upon", "under", "&", "de", "la", "du", "y"}
 _SUB_BODY = re.compile(rf"^(?P<sub>.+?\b{_BODY_WORD})\s+(?:of|to)\s+(?:the\s+)?(?P<parent>.+\b{_BODY_WORD})$", re.I)
-# "Monthly Meeting", "Statutory Budget Meeting", "AGM", "Annual General Meeting", "EGM".
+# "Monthly Meeting", "Statutory Budget Meeting", "AGM", "Annual General Meeting", "EGM"; a
+# plenary ("Publishing CG plenary", "Plenum 2019-01-16") is a meeting of all members, so it
+# names the kind of meeting as "Meeting" does.
 TYPE_RE = re.compile(
-    r"(?P<type>(?:(?:[A-Z][\w'’-]*)\s+){0,3}?(?i:Meeting)|(?:(?:[A-Z][\w'’-]*)\s+){0,2}?(?:AGM|EGM|SGM))\b")
+    r"(?P<type>(?:(?:[A-Z][\w'’-]*)\s+){0,3}?(?i:Meeting|Plenary(?:\s+Meeting)?|Plenum)|(?:(?:[A-Z][\w'’-]*)\s+){0,2}?(?:AGM|EGM|SGM))\b")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 _TYPE_ACRONYMS = {"AGM", "EGM", "SGM", "AOB"}
 _GENERIC_TYPE_WORDS = {"notice", "agenda", "meeting", "regular", "the", "a", "an", "this", "of", "minutes", "open",
@@ -230,7 +232,12 @@ def split_title(line: str) -> TitleParts:
             if sub and body.lower() in sub.group("sub").lower():
                 parts.parent = sub.group("parent")
             parts.body_is_council = bool(re.search(r"\bcouncil$", body, re.I)) and not re.search(
-                r"\b(?:committee|board|commission|panel|partnership|forum)\b", body, re.I)
+                r"\b(?:committee|board|commission|panel|partnership|forum)\b", body, re.I) or bool(
+                # "Special Meeting of the Municipal District of Loughrea": a municipal district is its
+                # councillors meeting as a local authority, as "Special Meeting of Donegal County
+                # Council" is — the kind of meeting is what met, the district the organisation
+                re.match(r"(?i)municipal\s+district\s+of\s+\S", body)
+                and re.search(r"(?i)\bmeeting\s+of\s+(?:the\s+)?municipal\s+district\b", piece))
     met = re.match(rf"^(?:[\w'’-]+\s+){{0,3}}?meeting\s+of\s+(?:the\s+)?(?P<name>{_CAP_RUN})\s*(?:,[^,]*)?$", s, re.I) if minutes_of else None
     if met and not parts.org and not parts.body and not parts.mtype and not BODY_RE.search(met.group("name")) \
             and met.group("name")[:1].isupper() and len(met.group("name").split()) >= 2:

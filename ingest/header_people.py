@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .header_dates import find_dates
+from .header_region import FURNITURE
 
 _NAME_SPLIT = re.compile(
     r"\s*(?:,|;|\band\b|&|\n|\s{2,}|\t|\|)\s*"
@@ -23,7 +24,7 @@ _TITLE_ONLY = re.compile(
     r"(?:Chairman|Chairwoman|Chairperson|Chair|Cathaoirleach|Mayor|President|Vice-Chair(?:man)?|County|City|Borough)", re.I)
 _HONORIFIC = re.compile(
     r"^(?:(?:Chairman|Chairwoman|Chairperson|Vice-Chair(?:man)?)\s+)?(?:(?:County|Borough|District|City|Town|Parish|Ward)\s+)?"
-    r"(?:Councillors?|Councilors?|Cllrs?\.?|Crs?\.?|Mayor(?:\s+Pro\s+Tem)?|Deputy\s+Mayor|Aldermen|Alderman|Council\s*Members?|Councilmembers?|"
+    r"(?:Councillors?|Councilors?|Cllrs?\.?|Crs?\.?|(?:Mayor\s+)?Pro\s+Tem(?:pore)?|Mayor|Deputy\s+Mayor|Aldermen|Alderman|Council\s*Members?|Councilmembers?|"
     r"Council\s+President|Commissioners?|Trustees?|Supervisors?|Selectm[ae]n|Board\s+Members?|Directors?|Members?|"
     r"Cathaoirleach|Leas-Chathaoirleach)\.?\s+",
     re.I,
@@ -58,6 +59,7 @@ def split_names(s: str) -> list[str]:
     s = re.sub(r"\s+(?:arrived|left|joined)\s+(?:shortly|late|early|after|at|during|before)\b[^;\n]*", "", s)
     s = re.sub(r"[(\[][^()\[\]]*[)\]]", lambda m: m.group(0).replace(" and ", "\x01"), s)  # "(Clerk and Treasurer)": one role
     parts: list[str] = []
+    handles: list[tuple[int, str]] = []  # (position among the names, handle)
     depth, buf = 0, ""
     for ch in s:  # don't split inside parentheses
         depth += ch in "(["
@@ -87,7 +89,7 @@ def split_names(s: str) -> list[str]:
             continue  # "..., Chief Executive", "..., Port Manager": the role of the name before it
         piece = re.sub(r"^(?:[a-z]+\s+)+(?=[A-Z])", "", piece)  # "supervisors Janet Keough", "treasurer Ray Barnes"
         # "Interim City Manager Tom Hatch", "City Attorney Bill Kabeiseman": the office before the name
-        piece = re.sub(rf"^(?:(?:Interim|Acting|City|County|Town|Board|General|{_ROLE})\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])", "", piece,
+        piece = re.sub(rf"^(?:(?:Interim|Acting|City|County|Town|Board|General|Pro\s+Tem|{_ROLE})\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])", "", piece,
                        flags=re.I) if len(piece.split()) >= 3 else piece
         piece = _HONORIFIC.sub("", piece)
         piece = _HONORIFIC.sub("", piece)
@@ -101,7 +103,24 @@ def split_names(s: str) -> list[str]:
             name = _strip_roles(piece)
             if name and name[0].isupper():
                 parts.append(name)
+            elif _HANDLE.fullmatch(piece) and piece.lower() not in _NOT_HANDLES and not _ROLE_WORD.fullmatch(piece):
+                handles.append((len(parts), piece))
+    if handles and len(pieces) >= 6 and sum(1 for p in parts if " " not in p) * 2 >= len(parts):
+        # "CharlesL, Hadrien, ivan, sueneu, Pedro, ...": a chat roll call of handles, where a
+        # lower-case one is a person too (only in a long list that is mostly single handles)
+        for k, handle in reversed(handles):
+            parts.insert(k, handle)
     return parts
+
+
+# a chat handle ("ivan", "sueneu"); words a roll call prints in lower case that are nobody
+_HANDLE = re.compile(r"[a-z][a-z0-9_]{2,15}")
+_NOT_HANDLES = {"others", "other", "staff", "public", "guests", "guest", "visitors", "observers", "clerk", "secretary",
+                "chair", "members", "member", "everyone", "all", "etc", "tbc", "tba", "remote", "remotely", "online",
+                "zoom", "teams", "phone", "none", "nil", "and", "also", "present", "absent", "apologies", "regrets",
+                "scribe", "minutes", "late", "partly", "partial", "part", "via", "by", "in", "person", "observer",
+                "were", "was", "are", "is", "been", "being", "the", "with", "from", "for", "the", "including", "namely",
+                "attended", "attending", "joined", "arrived", "left", "who", "whom", "has", "have", "had", "not"}
 
 
 _INITIALS_AFTER_NAME = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3}(?:\([^)]*\)\s+)?)([A-Z]{2,3})\b(?![a-z])")
@@ -123,7 +142,7 @@ def _strip_roles(piece: str) -> str:
 
 _PRESENT = re.compile(
     r"^(?:(?:members|councillors|councilors|directors|trustees|commissioners|board\s+members|elected\s+members|"
-    r"executive\s+officers|officers|staff|officials)\s+)?(?:present|attendance|attendees|attending|in\s+attendance|i\s+l[aá]thair)"
+    r"executive\s+officers|officers|staff|officials)\s+)?(?:present|attendance|attendees|attending|in\s+attendance|i\s+l[aá]thair)(?![a-z])"
     r"(?:\s+for\s+part\s+of\s+(?:the\s+)?meeting)?\s*[:;]?\s*(?P<rest>.*)$"
     r"|^(?:council|staff|officials|officers|elected\s+members|online|ms\s+teams|remote(?:ly)?|roll\s+call|councillors\s+present|"
     r"baill|comhaltaí|comhaltai)\s*:\s*(?P<rest2>.*)$"
@@ -159,7 +178,10 @@ _NARRATIVE = re.compile(
     r"the\s+following\s+(?:[\w'’ ]{0,60}?\s+)?(?:were|was)\s+present(?:\s+at\s+the\s+meeting)?\s*[:,]?)"
     r"\s+(?P<names>(?:[^.]|(?<=\b[A-Za-z])\.(?=\s|[A-Z]))+)\.",  # "Martin v. Löwis", "J. R. Smith" go on
     re.I)
-_ALSO_NARRATIVE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?:was|were)\s+also\s+present", re.M)
+# "City Attorney Bill Kabeiseman was also present", "Kurt Kaiser also attended the meeting", "David
+# Ascher joined the meeting at 18:20": one person recorded as attending in a sentence
+_ALSO_NARRATIVE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?:(?:was|were)\s+also\s+present|"
+                             r"also\s+attended\b|joined\s+the\s+meeting\s+(?:at|from)\s+\d)", re.M)
 _STOP = re.compile(
     r"^(?:part\s+\w+|guests?|public|members\s+of\s+the\s+public|minute\s+taker|minutes?\b|quorum|agenda|items?\b|action|"
     r"call\s+to\s+order|witnessed|media|press|observing|declarations?|meeting\s+times?|opened|closed|report\b|invited|"
@@ -197,6 +219,8 @@ def parse_attendance(lines: list[str], h) -> None:
     recent: list[str] = []
     name_col: int | None = None
     for raw in lines:
+        if FURNITURE.match(raw.strip()):
+            continue  # "--- PAGE 2 ---" between a list's lines is the page break, not a name
         ln = raw.strip().lstrip("#*-•> ").replace("**", "").strip()
         cells = [c.strip() for c in ln.strip("|").split("|")] if ln.count("|") >= 2 else []
         if cells and mode in {"attendees", "apologies", "absent"}:
@@ -311,6 +335,11 @@ def parse_attendance(lines: list[str], h) -> None:
                 continue
             if (len(ln) > 200 or ln.endswith(":") or _STOP.match(ln) or _ITEM_LINE.match(ln)
                     or (len(ln.split()) > 16 and not _comma_list(ln)) or _prose(ln)):
+                if block and block[-1].rstrip().endswith((",", " and", "&")) and _prose(ln) \
+                        and not _STOP.match(ln) and not _ITEM_LINE.match(ln):
+                    # a list wrapped onto a line that goes on as prose ("Councilors Carolyn Bahrman," /
+                    # "Brenda Ruble, and Bill Tuttle were present. City Attorney ..."): its end, to the full stop
+                    block.append(re.split(r"(?<=[a-z]{2})\.(?:\s|$)", ln)[0])
                 flush()
                 mode = None
             elif not find_dates(ln):
@@ -392,15 +421,23 @@ def attendance_from_items(items, h) -> None:
     Only the first few items are read: a roll call stands at the start of the minutes.
     A narrated roll call hard-wrapped over lines ("The following members ... were present at
     the / meeting: A, B, / C and D.") is read from the item's paragraph joined up."""
-    for k, it in enumerate(list(items)[:4]):
+    k = 0
+    for it in list(items)[:12]:
+        if k >= 4:
+            break
+        if len((it.text or "").split()) < 8 and not ROLL_CALL_TITLE.search(it.title or ""):
+            # a masthead line the segmenter took for an item ("CLOSED SESSION MEETING" / "4:00
+            # P.M.", the venue and its address) is not one of the minutes' first items
+            continue
+        k += 1
         # a titled roll call anywhere in the first items; the labelled or narrated roll call
         # ("Board members present were ...") inside the first items whatever their title
-        if ROLL_CALL_TITLE.search(it.title or "") or k < 2:
+        if ROLL_CALL_TITLE.search(it.title or "") or k <= 2:
             lines = [ln.strip() for ln in (it.text or "").split("\n") if ln.strip()]
-            parse_attendance([it.title] + lines, h)
-            if not h.attendees:
+            if not any(_NARRATIVE.search(ln) for ln in lines):  # read first: the roll call comes first
                 for m in _NARRATIVE.finditer(re.sub(r"\s*\n\s*", " ", it.text or "")):
                     _add_people(h, "attendees", re.split(r"(?<!\s[A-Za-z])(?<!^[A-Za-z])\.\s+|\s+also\s+present\b", m.group("names"))[0], m.group(0))
+            parse_attendance([it.title] + lines, h)
 
 
 def present_not_apologised(attendees: list[str], apologies: list[str], absent: list[str]) -> list[str]:

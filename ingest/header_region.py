@@ -12,7 +12,8 @@ FURNITURE = re.compile(r"^(?:-{2,}\s*page\s*\d+\s*-{2,}|page\s+\d+(?:\s+of\s+\d+
 ITEM_START = re.compile(r"^(?:\d{1,4}(?:\.\d{1,3})*[.):]?|[IVX]{1,5}\.|[A-H][.)])(?:\s+\S|$)")
 _YAML_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*(?::|=(?!=))\s*(?P<value>.*)$")  # YAML "key: v", TOML "key = v"
 _FRONT_KEYS = {"title", "date", "layout", "author", "published", "tags", "description", "editor", "datecreated",
-               "blog_post", "sidebar", "categories", "category", "slug", "draft", "lastmod", "permalink", "summary"}
+               "blog_post", "sidebar", "categories", "category", "slug", "draft", "lastmod", "permalink", "summary",
+               "publisher"}
 _SMALL = {"and", "of", "the", "for", "on", "in", "to", "a", "at", "by", "de", "la", "am", "pm", "a.m.", "p.m."}
 
 

@@ -18,7 +18,7 @@ and the page furniture after the last items table is dropped.
 A site wraps the minutes in its chrome (menus, sidebars, footers), which would otherwise become
 items and push the header out of reach, so the walk starts at the page's main content
 (`_root`), and the page's `<title>` is kept as a leading `front-matter` block, as Markdown
-front matter is.
+front matter is; the banner logo's alt text (`_banner_name`) likewise, as `publisher:`.
 """
 from __future__ import annotations
 
@@ -154,6 +154,12 @@ class _Walker:
             self._emit(ctx, text, pieces)
 
     def _emit(self, ctx: _Ctx, text: str, pieces: list[tuple[str, bool, bool, bool]]) -> None:
+        if ctx.tag == "dd" and self.blocks and self.blocks[-1].source == "dt" and _field_pair(self.blocks[-1].text, text):
+            # a definition list of meeting details ("Chair" / "Gautier"): one "Chair: Gautier"
+            # field line, as printed minutes write it, so the label stays with its value
+            last = self.blocks[-1]
+            last.text, last.source = f"{last.text.rstrip(' :')}: {text}", "dl"
+            return
         visible = [p for p in pieces if p[0].strip()]
         bold, bold_prefix = bold_facts([(p[0], p[1]) for p in pieces])
         italic = bool(visible) and all(p[2] for p in visible)
@@ -283,6 +289,17 @@ class _Walker:
         style = _style_of(el) or lst.style
         number = format_counter(n, style)
         return _Li(number + ".", number, parent.depth)
+
+
+def _field_pair(term: str, value: str) -> bool:
+    """A `<dt>` label and its `<dd>` value that read as one field ("Present" / "Ann, Bob"): the
+    label a few capitalised words with no number, the value short and not prose. A definition
+    list of agenda items ("1. Apologies" / "Apologies were received from ...") stays apart."""
+    from .header_region import is_sentence
+
+    words = term.rstrip(" :").split()
+    return 1 <= len(words) <= 3 and term[:1].isupper() and not re.search(r"\d", term) and not term.endswith(".") \
+        and len(value) <= 300 and not is_sentence(value)
 
 
 def cell_text(raw: str) -> str:
@@ -460,6 +477,29 @@ def _page_title(doc, html: str) -> str | None:
     return text or None
 
 
+_LOGO_WORDS = re.compile(r"\b(?:logo(?:type)?|home\s*page|homepage|home|link\s+to|go\s+to|return\s+to|back\s+to|"
+                         r"click\s+(?:here\s+)?to|visit|website|web\s+site|site|image|banner|icon)\b|\([^)]*\)", re.I)
+
+
+def _banner_name(doc) -> str | None:
+    """The organisation a page's banner logo names: the alt text of a linked image in the page's
+    `<header>` (or `role="banner"`) that stands before the page's first `<h1>` ("W3C" above
+    "Publishing CG plenary"). A site prints its owner's logo above every page, so it is a
+    letterhead: weak evidence, used only when the minutes name no organisation themselves.
+    Words that describe the image rather than name anyone ("logo", "home page") are dropped;
+    an alt text that is then empty, long, or lower-case prose names nobody."""
+    h1 = doc.xpath("(//h1)[1]")
+    for img in doc.xpath('(//header | //*[@role="banner"])//a//img[@alt]'):
+        if h1 and img not in h1[0].xpath("preceding::img | .//img"):
+            continue  # a logo after the title heading is a partner's or a sponsor's
+        alt = re.sub(r"\s+", " ", _LOGO_WORDS.sub(" ", img.get("alt") or "")).strip(" -–—|:,.'\"")
+        words = alt.split()
+        if 1 <= len(words) <= 6 and alt[:1].isupper() and any(c.isalpha() for c in alt) \
+                and sum(w[:1].isupper() for w in words) * 2 >= len(words):
+            return alt
+    return None
+
+
 def html_blocks(html: str, path: Path | None = None, budget: Budget | None = None) -> list[Block]:
     """Blocks of an HTML page (see the module docstring)."""
     import lxml.html
@@ -481,6 +521,7 @@ def html_blocks(html: str, path: Path | None = None, budget: Budget | None = Non
         # or <div> tags); read the tag stream instead, which has no depth limit.
         return stream_blocks(html, budget)
     title = _page_title(doc, html)
+    publisher = _banner_name(doc)
     for el in list(doc.iter(*_SKIP)):
         el.drop_tree()  # keeps the tail text
     # Site navigation, sidebars and hidden or screen-reader-only elements are not part of the
@@ -502,6 +543,9 @@ def html_blocks(html: str, path: Path | None = None, budget: Budget | None = Non
     if title:
         # kept like a Markdown page's front matter: the header reader weighs it as the page's title
         walker.blocks.append(Block(text=f"title: {title}", kind="line", source="front-matter"))
+    if publisher:
+        # the banner logo's name, kept beside the title for the header reader (`_banner_name`)
+        walker.blocks.append(Block(text=f"publisher: {publisher}", kind="line", source="front-matter"))
     top = _Ctx("root", source="")
     stack: list[_Ctx] = [top]
     walk = etree.iterwalk(root, events=("start", "end"))

@@ -61,6 +61,35 @@ def _inline_lines(token) -> list[list[tuple[str, bool]]]:
     return lines
 
 
+# Front-matter keys a static site keeps the roll call in, and the label minutes print it under.
+_ATTENDANCE_KEYS = {"members": "Present", "attendees": "Present", "attendance": "Present", "present": "Present",
+                    "other_attendees": "Also present", "also_present": "Also present", "guests": "Guests",
+                    "apologies": "Apologies", "regrets": "Apologies", "absent": "Absent", "chair": "Chair"}
+
+
+def attendance_front_matter(yaml_text: str) -> list[Block]:
+    """The roll call a YAML front matter holds as lists ("members:" / "  - Carlton Gibson",
+    "other_attendees:"), as the labelled lines printed minutes would show ("Present: Carlton
+    Gibson, ..."), so the header reads who attended as it reads any roll call. Front matter that
+    is not YAML, and keys that are not attendance, add nothing."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(data, dict):
+        return []
+    out = []
+    for key, value in data.items():
+        label = _ATTENDANCE_KEYS.get(str(key).lower().replace("-", "_"))
+        names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        names = [clean_inline(str(n)) for n in names if isinstance(n, (str, int, float)) and str(n).strip()]
+        if label and names:
+            out.append(Block(text=f"{label}: {', '.join(names)}", kind="line", source="front-matter"))
+    return out
+
+
 _TOML_FRONT = re.compile(r"\A\ufeff?\+\+\+[ \t]*\r?\n(?P<body>.*?)\r?\n\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -143,6 +172,7 @@ def markdown_blocks(text: str, path: Path | None = None, budget: Budget | None =
             for ln in tok.content.splitlines():
                 if _FRONT_KEYS.match(ln.strip()):
                     blocks.append(Block(text=clean_inline(ln), kind="line", source="front-matter"))
+            blocks.extend(attendance_front_matter(tok.content))
         elif t == "heading_open":
             heading = int(tok.tag[1])
         elif t == "heading_close":

@@ -17,6 +17,10 @@ Encrypted PDFs open when only an owner password is set (the common "no editing" 
 pdfminer decrypts RC4 and AES with `cryptography`). A PDF that needs a password to open is
 refused with a clear message. Damaged files that pdfminer cannot parse are retried with
 pypdf (text without typography) before being refused.
+
+Glyphs the fonts map to no character ("(cid:120)", Symbol-font codes in the Private Use Area)
+are cleaned from every line (`clean_glyphs`): a leading one is the list bullet, a Symbol sign
+is mapped, the rest is dropped, so no placeholder reaches a passage or an answer.
 """
 from __future__ import annotations
 
@@ -161,6 +165,7 @@ def pdf_blocks(path: Path, data: bytes, budget: Budget | None = None) -> list[Bl
                 other = []
             if other and _unmapped_share(other) < _unmapped_share(pages):
                 pages = other
+    pages = [[(b, y) for b, y in page if clean_glyph_block(b)] for page in pages]
     if not any(pages):
         raise IngestError(path, "PDF has no text layer (a scanned image?)",
                           "run OCR on it first, or paste the text into a .txt file")
@@ -212,6 +217,52 @@ def _unmapped_share(pages: list[list[tuple[Block, float | None]]]) -> float:
             total += len(b.text)
             unmapped += sum(len(m) for m in _CID.findall(b.text))
     return unmapped / total if total else 0.0
+
+
+# Glyphs a PDF's font gives no Unicode for: pdfminer's "(cid:120)", a Symbol/Wingdings code in
+# the Private Use Area (Word writes its bullet as U+F0B7), other Private Use code points, and
+# the replacement character. Control characters are debris too;
+# pypdf, reading the same font, gives the raw code as a C1 control character ("\x81").
+_JUNK_GLYPH = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LEADING_JUNK = re.compile(r"^(?:\s*(?:\(cid:\d+\)|[\ue000-\uf8ff\ufffd\x80-\x9f]))+(?=\s)")
+# Symbol-font codes (U+F000 + the code) that are signs rather than bullets, where they stand
+# inside a line: the sign itself. Any other code inside a line is dropped.
+_SYMBOL_SIGNS = {0xB1: "±", 0xB3: "≥", 0xA3: "≤", 0xB4: "×", 0xB8: "÷", 0xB0: "°", 0xAE: "→", 0xAC: "←", 0xB9: "≠",
+                 0xBB: "≈", 0xA5: "∞", 0xD7: "·", 0xB7: "•", 0x2D: "−", 0x3D: "=", 0x2B: "+", 0x25: "%"}
+
+
+def clean_glyphs(text: str) -> str:
+    """A line without unmapped-glyph debris, its words kept.
+
+    A glyph the font maps to no character is, at the start of a line before a space, the list
+    bullet a word processor set in a symbol font (Symbol, Wingdings), so it becomes "•" and the
+    line stays a list entry; a Symbol-font sign inside a line ("\uf0b3" for ≥) becomes the sign;
+    anything else is dropped, because a placeholder like "(cid:120)" is no text a reader could
+    quote, search or match. Nothing else in the line changes."""
+    if not _JUNK_GLYPH.search(text):
+        return text
+    lead = _LEADING_JUNK.match(text)
+    rest = text[lead.end():] if lead else text
+
+    def sign(m: re.Match) -> str:
+        g = m.group(0)
+        return _SYMBOL_SIGNS.get(ord(g) - 0xF000, "") if len(g) == 1 and 0xF000 <= ord(g) <= 0xF0FF else ""
+
+    rest = re.sub(r"[ \t]{2,}", " ", _JUNK_GLYPH.sub(sign, rest))
+    return (("•" + rest) if lead else rest).strip()
+
+
+def clean_glyph_block(block: Block) -> bool:
+    """`clean_glyphs` on a line block's text, bold run-in and table cells; False when nothing
+    but debris was on the line (the block is then dropped)."""
+    if not _JUNK_GLYPH.search(block.text):
+        return True
+    block.text = clean_glyphs(block.text)
+    if block.bold_prefix:
+        block.bold_prefix = clean_glyphs(block.bold_prefix) or None
+    if block.cells:
+        block.cells = [c for c in (clean_glyphs(c) for c in block.cells) if c]
+    return bool(block.text.strip(" •"))
 
 
 def _has_duplicate_chars(chars: list[dict]) -> bool:

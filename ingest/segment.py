@@ -31,7 +31,17 @@ next step; sub-numbers counting up from the first under an item that the chosen 
 missed. Typography counts too: PDF headings in the numbered headings' font size and weight
 are items without a number (ceremony, department sub-headings), a Markdown/HTML heading tree
 keeps its parent level, and sub-numbers that are mostly sentences are paragraph numbering, not
-a level. What is never an item: addresses ("53 Huntington Ave."),
+a level. Layout evidence of other kinds: sub-items always belong to the nearest item above
+them (also one added to the run late); a heading carrying its parent's number plus one part
+("### 4.1") is a sub-item even alone; a heading shallower in the markup tree ("##") is never
+below a deeper one ("###"); a wrapper heading ("Agenda Items", "Meeting minutes") gives way to
+the headings under it; entries under "Motions"/"Action Items"/"Attendees" are records, not
+items; bulleted titles that each head their own text are sub-items; a plain-text line set off
+by a blank line like the numbered headings, a heading typed as a paragraph of its own, an
+uncoded bold heading between coded ones, and the business closing an agenda ("Next Meeting",
+"Emergency Business ...") are items; a single "1." on a line of its own can be the whole
+agenda. What is never an item: speakers of a transcript ("Gautier: ..." turn after turn),
+labels over an attendance list ("I LATHAIR:"), addresses ("53 Huntington Ave."),
 dates, times, amounts, motion lines ("1. Moved by ..."), running headers/footers, the
 document's masthead, and a contents list or menu repeating the headings.
 
@@ -324,9 +334,17 @@ def title_score(title: str, heading: bool = False) -> float:
     return max(score, 0.0)
 
 
+# A short capitalised phrase with no sentence in it: "Old Business", "Closed Session".
+_TITLE_PHRASE = re.compile(r"[A-Z][\w’'&/-]*(?:\s+(?:[A-Z][\w’'&/-]*|of|and|the|for|to|on|in|&)){0,5}")
+
+
 def _short_title(t: str) -> str:
     """A run-in heading's title: "Police Report: Attached. Cllr ..." -> "Police Report"; a long
-    paragraph's title is its first sentence (or clause)."""
+    paragraph's title is its first sentence (or clause). A link after the title ("Web page –
+    https://...") is the item's text, not its title."""
+    url = re.match(r"^(?P<head>\S.*?\w)\s*[-–—:]\s*<?https?://\S+>?$", t)
+    if url and len(url.group("head").split()) <= 12:
+        return url.group("head")
     caps = _CAPS_HEAD.match(t)
     if caps and len(caps.group("head").split()) >= 2:
         return caps.group("head")  # "LIABILITY CLAIM pursuant to Government Code ...": the capitals are the title
@@ -339,6 +357,9 @@ def _short_title(t: str) -> str:
     if m and _AGENDA_VERB.fullmatch(m.group("head")):
         # "To Note: Asset of Community Value ...": the agenda's wording belongs to the title
         return f"{m.group('head')}: {_short_title(m.group('rest'))}"
+    if (m and len(m.group("head").split()) >= 2 and not _LABEL.match(m.group("head"))
+            and _TITLE_PHRASE.fullmatch(m.group("rest").strip())):
+        return t  # "Discussion and Action Items: Old Business": a heading and its sub-heading
     if m and len(m.group("head").split()) <= 12 and not re.fullmatch(r"\d+", m.group("rest")):
         return m.group("head")
     if len(t) <= 160:
@@ -408,8 +429,11 @@ def _typography(b: Block, text: str) -> tuple[str, int] | None:
     words = t.split()
     if not t or len(words) > 14 or len(t) > 110 or _OUTCOME_WORD.match(t.upper()) or _MASTHEAD.match(t):
         return None
+    if _FORM_FIELD.search(text):
+        return None  # "Position______", "Signed ........": a form field to fill in, not a heading
     if (b.bold and not t.endswith((".", ",", ";")) and sum(c.isalpha() for c in t) >= 3
-            and not _RUNS_ON.search(t)):
+            and not _RUNS_ON.search(t) and not re.fullmatch(r"[A-Z][a-z]+:", text.strip().strip("*_ "))):
+        # (a bold "Proponents:" / "Opposed:" over the speakers of a hearing is a field label)
         return "bold", 0
     letters = [c for c in t if c.isalpha()]
     if re.search(r"\b(?:OF|AND|THE|FOR|TO|IN|ON|AT|WITH|BY|COUNCILMEMBER|MEMBER)$|,$", text.strip()) or t.startswith("END OF "):
@@ -420,6 +444,7 @@ def _typography(b: Block, text: str) -> tuple[str, int] | None:
     return None
 
 
+_FORM_FIELD = re.compile(r"_{4,}|\.{6,}|…{3,}")
 _CAPS_LINE = re.compile(r"^[^a-z\d]*[A-Z][^a-z\d]*$")
 
 
@@ -562,11 +587,23 @@ def candidates(blocks: list[Block]) -> list[Cand]:
         if m and not _LABEL.match(m.group("head")):
             # "Highway Commissioner - Equipment maintenance is ongoing.": a report-by-officer run-in
             t = clean_title(m.group("head"))
+            subject = _RUNIN_SUBJECT.match(m.group("rest")) if ":" not in s[len(m.group("head")):][:3] else None
+            if subject:
+                # "Trustee Albrecht - Financial Reports. See attached.": the officer's report is
+                # titled by its subject, a short capitalised phrase closed by a full stop
+                t = clean_title(s[: len(m.group("head")) + s[len(m.group("head")):].index(subject.group(1)) + len(subject.group(1))])
             w = title_score(t)
             if w > 0:
                 out.append(Cand(i, i, None, t, "runin", None, w, "runin", b.indent))
                 continue
+        if b.kind == "para" and _NAME_LINE.match(s) and not _MASTHEAD.match(s) and _sentence_follows(blocks, i):
+            # "Supervisor Liccar" on a paragraph of its own, its report in the paragraphs after it:
+            # a heading typed as a plain paragraph, set like the run-in heads around it
+            out.append(Cand(i, i, None, s, "runin", None, title_score(s), "runin", b.indent))
+            continue
         ty = _typography(b, s) if len(s) <= 400 and b.kind != "table_row" else None
+        if ty and ty[0] == "caps" and s.endswith(":") and _roll_follows(texts, i):
+            continue  # "I LATHAIR:" / "PRESENT:" over the names of those present: a label
         if ty:
             scheme, _level = ty
             t = clean_title(body)
@@ -587,6 +624,31 @@ def candidates(blocks: list[Block]) -> list[Cand]:
                               and not blocks[i - 1].kind == "heading" and _flows(texts[i - 1])):
                 out.append(Cand(i, i, None, _short_title(t), scheme, None, w, scheme if scheme in ("caps", "bold") else "heading", b.indent))
     return out
+
+
+# The subject after a run-in officer head: two to five capitalised words and a full stop.
+_RUNIN_SUBJECT = re.compile(r"^((?:[A-Z][\w’'&/-]*\s+){1,4}[A-Z][\w’'&/-]*)\.(?:\s|$)")
+# A short heading typed as a paragraph: two to four capitalised words, no punctuation.
+_NAME_LINE = re.compile(r"^[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|of|and|the|for|&)){1,3}$")
+
+
+def _sentence_follows(blocks: list[Block], i: int) -> bool:
+    """The block before `i` ends a paragraph or labels what follows, and the next non-empty
+    block is a full sentence of eight words or more: `i` stands alone between them."""
+    prev = next((blocks[j].text.strip() for j in range(i - 1, -1, -1) if blocks[j].text.strip()), "")
+    nxt = next((blocks[j].text.strip() for j in range(i + 1, len(blocks)) if blocks[j].text.strip()), "")
+    return (prev.endswith((".", ":")) and len(nxt.split()) >= 8 and nxt[0].isupper()
+            and bool(re.search(r"[.!?]$|[.!?]\s", nxt)))
+
+
+_PERSON = re.compile(r"^(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Prof|Rev)\b\.?\s", re.I)
+
+
+def _roll_follows(texts: list[str], i: int) -> bool:
+    """The next line is a person ("Cllr. P. Killilea", "Mr. U. Finn ...") or another label
+    ("Leas- Chathaoirleach:"): the line at `i` labels an attendance list, in any language."""
+    nxt = next((t for t in texts[i + 1:] if t), "")
+    return bool(_PERSON.match(nxt)) or (nxt.endswith(":") and len(nxt.split()) <= 4)
 
 
 def _letter_twin(c: Cand) -> Cand | None:
@@ -643,6 +705,24 @@ def drop_contents_lists(cands: list[Cand], blocks: list[Block]) -> list[Cand]:
             drop.update(range(k, j))
         k = max(j, k + 1)
     return [c for k, c in enumerate(cands) if k not in drop]
+
+
+def drop_speaker_turns(cands: list[Cand]) -> list[Cand]:
+    """Drop run-in heads that are the speakers of a transcript or the labels of a log, not
+    item titles: "Gautier: we want to collect ...", "Hadrien: Readium uses ...", "Succeeded:
+    s/x/y/". An agenda names each item once (a title printed twice is rare), while chat-style
+    minutes repeat the same few names turn after turn. When two or more heads recur three
+    times or more and heads that recur make up most of the run-ins, every recurring head is a
+    speaker (one recurring head, "Public Comment:" under each item, is a field label whose
+    absence from the items is decided by the scheme evidence as before)."""
+    runin = {c.idx: c for c in cands if c.style == "runin"}  # a capitals run-in is read two ways
+    counts: dict[str, int] = {}
+    for c in runin.values():
+        counts[c.title.casefold()] = counts.get(c.title.casefold(), 0) + 1
+    recurring = {t for t, n in counts.items() if n >= 2}
+    if sum(counts[t] for t in recurring) < max(6, len(runin) / 2) or sum(counts[t] >= 3 for t in recurring) < 2:
+        return cands
+    return [c for c in cands if not (c.style == "runin" and c.title.casefold() in recurring)]
 
 
 def page_number_lines(cands: list[Cand], blocks: list[Block]) -> set[int]:
@@ -710,6 +790,26 @@ def trailing_codes(blocks: list[Block]) -> list[Cand]:
     if len(found) < 5 or len({c.number[0] for c in found}) < 3:
         return []
     return found
+
+
+def _coded_peers(coded: list[Cand], cands: list[Cand], blocks: list[Block]) -> list[Cand]:
+    """Bold headings without a code set exactly like the coded titles around them:
+    "**Roll Call**" between "**Call to Order (A)**" and "**Visitor Comments (A-1)**" is an item
+    the agenda system did not code. The markup is compared with the coded titles just before
+    and after, not the whole document's, because documents converted page by page change
+    their heading markup part-way through."""
+    starts = [c.idx for c in coded]
+    taken = set(starts)
+    out = []
+    for c in cands:
+        if c.idx in taken or c.key is not None or c.style != "bold" or not starts[0] < c.idx < starts[-1]:
+            continue
+        k = bisect_left(starts, c.idx)
+        before, after = blocks[starts[k - 1]], blocks[starts[k]]
+        b = blocks[c.idx]
+        if before.bold and after.bold and before.kind == after.kind == b.kind:
+            out.append(c)
+    return out
 
 
 def _flows(prev: str) -> bool:
@@ -807,12 +907,28 @@ def _top_options(cands: list[Cand], params: SegmentParams) -> list[tuple[float, 
     for scheme, group in _schemes(cands).items():
         if group[0].key is not None:
             run, score = _best_run(group)
-            if len(run) >= 2:
+            if len(run) >= 2 or (len(group) == 1 and run[0].style == "alone" and _is_first(run[0].key)):
+                # a document with one item may still print it "1." on a line of its own, the
+                # title under it: that layout is evidence enough on its own
                 opts.append((score, run))
         else:
             if len(group) >= 2:
                 opts.append((sum(c.weight for c in group) * params.typo_weight, group))
-    return opts
+    return _heading_tree_order(opts)
+
+
+def _heading_tree_order(opts: list[tuple[float, list[Cand]]]) -> list[tuple[float, list[Cand]]]:
+    """Heading markup is a tree the author drew: where a shallower heading level ("##") has
+    siblings from before a deeper one ("###") starts, the deeper headings sit inside the
+    shallower ones and cannot be the top level of the agenda; they are its second level. A
+    level-1 heading is usually the document's title (or two: title and "Minutes"), so it does
+    not count as a level the agenda must start from."""
+    levels = {top[0].scheme: top[0].idx for _score, top in opts
+              if top[0].style == "heading" and re.fullmatch(r"h\d", top[0].scheme)}
+    def nested(top: list[Cand]) -> bool:
+        sc = top[0].scheme
+        return sc in levels and any("h1" < other < sc and first < top[0].idx for other, first in levels.items())
+    return [(score, top) for score, top in opts if not nested(top)]
 
 
 def _children(parents: list[Cand], cands: list[Cand], n_blocks: int, params: SegmentParams,
@@ -900,12 +1016,31 @@ def _tail_headings(top: list[Cand], kids: dict[int, list[Cand]], rest: list[Cand
     for c in rest:
         if c.idx <= after or c.key is not None or c.style not in ("bold", "caps", "heading", "runin"):
             continue
+        if c.style == "caps" and re.search(r"[A-Z]{2}\.$", blocks[c.idx].text.strip()):
+            continue  # "THE MEETING THEN CONCLUDED.": a closing sentence in capitals, not a heading
         b = blocks[c.idx]
         if abs(b.indent - indent) > 6 or (size and b.size and abs(b.size - size) > 0.25):
             continue  # a signature in body type under a bold agenda is not a closing heading
         if bold and b.bold or (not bold and caps and c.style == "caps") or (c.style == "heading" and all(h.kind == "heading" for h in heads)):
             out.append(c)
-    return out
+    have = {c.idx for c in out} | {c.idx for c in rest if c.idx > after}
+    for i in range(after + 1, len(blocks)):
+        t = blocks[i].text.strip()
+        head = t.split(":", 1)[0].strip() if ":" in t[:80] else t
+        if i in have or not head or len(head.split()) > 8 or not _CLOSING.match(head):
+            continue
+        if head == t and t.endswith((".", ",", ";")):
+            continue
+        # "Next Meeting", "Emergency Business as approved by Chairman: It was noted ...": the
+        # business that closes an agenda, typed plainly or run in after the last numbered item
+        out.append(Cand(i, i, None, head, "closing", None, title_score(head), "runin", blocks[i].indent))
+    return sorted(out, key=lambda c: c.idx)
+
+
+# What closes an agenda after its numbered business, often without a number.
+_CLOSING = re.compile(
+    r"^(?:(?:any\s+)?other\s+business|a\.?o\.?b\.?|(?:urgent|emergency|late)\s+(?:business|items?|matters?)\b.*|"
+    r"(?:date\s+(?:and\s+\w+\s+)?of\s+)?(?:the\s+)?next\s+meeting|close\s+of\s+(?:the\s+)?meeting)$", re.I)
 
 
 def _body_size(blocks: list[Block]) -> float | None:
@@ -944,9 +1079,45 @@ def _peer_headings(top: list[Cand], chosen: set[int], blocks: list[Block], param
             continue
         t = clean_title(s)
         if (len(t.split()) > 12 or _MASTHEAD.match(t) or _OUTCOME_WORD.match(t.upper()) or _PAGE_MARK.match(t)
+                or _FORM_FIELD.search(s)
                 or sum(ch.isalpha() for ch in t) < 3 or title_score(t) < params.min_weight):
             continue
         out.append(Cand(i, i, None, t, "peer", None, title_score(t), "peer", b.indent))
+    return out
+
+
+_GAP_TITLE = re.compile(r"^[A-Z][\w’'&/-]*(?:\s+(?:[A-Z][\w’'&/-]*|of|and|the|for|to|on|in|&|-|–)){1,5}$")
+
+
+def _gap_headings(top: list[Cand], taken: set[int], blocks: list[Block]) -> list[Cand]:
+    """Unnumbered headings of a plain-text agenda, set off like its numbered ones: in a text
+    file (or PDF text) whose numbered headings mostly stand after a blank line, a short
+    Title-Case line after a blank line with its text straight under it ("Votes of Sympathy",
+    "Emergency Motion", "Extension of Time") is an item too. Before the first numbered item
+    only once the opening text has ended with a sentence (not in the title block), and not
+    after the last one (signatures, appendices). A line heading a bulleted list is a label."""
+    heads = [c for c in top if c.key is not None]
+    if len(heads) < 3 or any(blocks[c.idx].kind != "line" for c in heads):
+        return []
+    def after_blank(i: int) -> bool:
+        return i > 0 and not blocks[i - 1].text.strip()
+    if sum(after_blank(c.idx) for c in heads) < 2 / 3 * len(heads):
+        return []
+    first, last = heads[0].idx, max(c.idx for c in heads)
+    out = []
+    for i in range(1, last):
+        s = blocks[i].text.strip()
+        if (i in taken or not s or blocks[i].kind != "line" or not after_blank(i) or len(s) > 45
+                or not _GAP_TITLE.match(s) or s.isupper() or i + 1 >= len(blocks)):
+            continue
+        nxt = blocks[i + 1].text.strip()
+        if len(nxt.split()) < 4 or _BULLET.match(nxt) or not nxt[0].isalnum() or _parse_number(nxt):
+            continue
+        if i < first:
+            prev = next((blocks[j].text.strip() for j in range(i - 1, -1, -1) if blocks[j].text.strip()), "")
+            if not prev.endswith(".") or sum(w[0].islower() for w in prev.split()) < 3:
+                continue  # a list of names ending "... Sheridan." is attendance, not opening prose
+        out.append(Cand(i, i, None, s, "gap", None, title_score(s), "gap", blocks[i].indent))
     return out
 
 
@@ -1160,6 +1331,88 @@ def _lost_dots(top: list[Cand], pool: list[Cand]) -> list[Cand]:
     return out
 
 
+_BULLET = re.compile(r"^[•●▪◦]\s*(?P<title>\S.*)$")
+
+
+def _bullet_heads(top: list[Cand], kids: dict[int, list[Cand]], blocks: list[Block]) -> dict[int, list[Cand]]:
+    """Bulleted titles that each head their own text ("• 2024 Investment Policy" followed by
+    its report and motion) are the unnumbered sub-items of the lettered or numbered item they
+    sit under. A bulleted list is told apart by its shape: its bullets follow each other, so
+    under an item every bullet must be a short title line with text of its own before the next
+    bullet; and two or more such headed bullets must occur in the document."""
+    found: dict[int, list[Cand]] = {}
+    for k, p in enumerate(top):
+        if kids.get(p.idx):
+            continue
+        stop = top[k + 1].idx if k + 1 < len(top) else len(blocks)
+        bullets = []
+        for j in range(p.end + 1, stop):
+            b = blocks[j]
+            m = _BULLET.match(b.text.strip())
+            if m or (b.kind == "list_item" and not b.list_number and b.text.strip()):
+                bullets.append((j, clean_title(m.group("title") if m else b.text)))
+        heads = []
+        for n, (j, t) in enumerate(bullets):
+            nxt = bullets[n + 1][0] if n + 1 < len(bullets) else stop
+            own = any(blocks[i].text.strip() for i in range(j + 1, nxt))
+            if (not own or len(t.split()) > 12 or t.endswith((".", ",", ";", ":")) or _RUNS_ON.search(t)
+                    or title_score(t) < 1.0):
+                heads = []
+                break
+            heads.append(Cand(j, j, None, t, "bullet", None, title_score(t), "bullet", blocks[j].indent))
+        if heads:
+            found[p.idx] = heads
+    if sum(len(v) for v in found.values()) < 2:
+        return kids
+    return {**kids, **found}
+
+
+def _reparent(top: list[Cand], kids: dict[int, list[Cand]]) -> dict[int, list[Cand]]:
+    """Sub-items belong to the nearest item above them. The second level is chosen before the
+    numbered run is completed (a repeated "9. ANY OTHER BUSINESS", a missing step filled in),
+    so an item added to the run takes the sub-items that follow it from the item before."""
+    if not kids:
+        return kids
+    starts = [c.idx for c in top]
+    out: dict[int, list[Cand]] = {}
+    for c in sorted((c for v in kids.values() for c in v), key=lambda c: c.idx):
+        k = bisect_left(starts, c.idx) - 1
+        if k >= 0 and starts[k] != c.idx:
+            out.setdefault(starts[k], []).append(c)
+    return out
+
+
+def _lone_sub_headings(top: list[Cand], kids: dict[int, list[Cand]], rest: list[Cand],
+                       blocks: list[Block]) -> dict[int, list[Cand]]:
+    """A heading that carries its parent's number with one more part ("### 4.1 Special
+    Resolution" under "## 4. General Business") is a sub-item even when it is the only one in
+    the document: the number and the heading markup both say so, where a second level otherwise
+    needs several members before it is believed. Only the first sub-number (x.1) and the steps
+    counting on from it, under a parent without sub-items, set as headings deeper than it."""
+    if top[0].key is None:
+        return kids
+    starts = [c.idx for c in top]
+    out = {k: list(v) for k, v in kids.items()}
+    for c in rest:
+        b = blocks[c.idx]
+        if c.key is None or b.kind != "heading" or c.weak:
+            continue
+        k = bisect_left(starts, c.idx) - 1
+        if k < 0 or starts[k] == c.idx:
+            continue
+        p = top[k]
+        pb = blocks[p.idx]
+        if (p.key is None or pb.kind != "heading" or b.level <= pb.level or len(c.key) != len(p.key) + 1
+                or c.key[: len(p.key)] != p.key):
+            continue
+        have = out.get(p.idx, [])
+        if have and have[0].scheme != c.scheme:
+            continue
+        if (not have and c.key[-1] == 1) or (have and _consecutive(have[-1].key, c.key) and have[-1].idx < c.idx):
+            out.setdefault(p.idx, []).append(c)
+    return out
+
+
 def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> list[tuple[Cand, int, Cand | None]]:
     """The item headings in document order: (candidate, level, parent)."""
     params = params or SegmentParams()
@@ -1172,9 +1425,10 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
         cands = [c for c in cands if c.style != "caps"] + markers
         cands.sort(key=lambda c: c.idx)
     cands = drop_contents_lists(cands, blocks)
+    cands = drop_speaker_turns(cands)
     coded = trailing_codes(blocks)
     if coded:
-        return [(c, 1, None) for c in coded]
+        return [(c, 1, None) for c in sorted(coded + _coded_peers(coded, cands, blocks), key=lambda c: c.idx)]
     pages = page_number_lines(every, blocks)
     if pages:
         cands = [c for c in cands if c.idx not in pages]
@@ -1215,6 +1469,8 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
     if top[0].key is not None:
         top = _stacked_numbers(top, blocks)
         top = _repeated_numbers(_midline_steps(_lost_dots(_fill_run(top, weak), rest), blocks), rest, blocks)
+        kids = _reparent(top, kids)
+        kids = _lone_sub_headings(top, kids, rest, blocks)
         sub = next((v[0] for v in kids.values() if v and v[0].key is not None), None)
         for k, p in enumerate(top):  # the same for a sub-level run inside its parent
             nxt = top[k + 1].idx if k + 1 < len(top) else len(blocks)
@@ -1224,9 +1480,10 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
                 chain = _sub_chain(p, nxt, sub.scheme, rest + weak)
                 if chain:
                     kids[p.idx] = chain
+        kids = _bullet_heads(top, kids, blocks)
         top = top + _tail_headings(top, kids, rest, blocks)
         taken = {c.idx for c in top} | {c.idx for v in kids.values() for c in v}
-        top = top + _peer_headings(top, taken, blocks, params)
+        top = top + _peer_headings(top, taken, blocks, params) + _gap_headings(top, taken, blocks)
     # Two levels: no gold agenda in the corpus has a third, and a third level found inside one
     # sub-item (its attachments list, its numbered paragraphs) is nearly always body text.
     out: list[tuple[Cand, int, Cand | None]] = []
@@ -1235,7 +1492,83 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
         out.extend((c, 2, p) for c in kids.get(p.idx, []))
     out.sort(key=lambda t: t[0].idx)
     seen: set[int] = set()  # a block read two ways (roman C / letter C) heads one item
-    return [t for t in out if not (t[0].idx in seen or seen.add(t[0].idx))]
+    out = [t for t in out if not (t[0].idx in seen or seen.add(t[0].idx))]
+    return _drop_records(_unwrap(out, cands, blocks))
+
+
+# A heading that only wraps the agenda: "Agenda Items", "Items", "Meeting minutes", "Proceedings"
+# (a bare "Agenda" heads the list of business itself, and is an item of its own).
+_WRAPPER = re.compile(r"^(?:(?:the\s+)?(?:agenda|business|discussion)\s+items|items(?:\s+(?:discussed|of\s+business))?|"
+                      r"proceedings|(?:meeting\s+)?minutes)$", re.I)
+# A heading over records of the meeting rather than agenda business: its list is not sub-items.
+_RECORDS = re.compile(r"^(?:actions?|action\s+(?:items|points|list|log|register|summary)|motions|votes|"
+                      r"motions?\s+(?:passed|carried|adopted)|follow[- ]up\s+actions|"
+                      r"attendees|attendance|(?:members\s+)?present|in\s+attendance)$", re.I)
+
+
+def _own_text(c: Cand, stop: int, blocks: list[Block]) -> bool:
+    return any(blocks[j].text.strip() for j in range(c.end + 1, stop))
+
+
+def _unwrap(out: list[tuple[Cand, int, Cand | None]], cands: list[Cand],
+            blocks: list[Block]) -> list[tuple[Cand, int, Cand | None]]:
+    """An unnumbered heading that only wraps the agenda ("## Agenda Items", "## Items", "##
+    Meeting minutes") with no text of its own before the headings under it is not an item: the
+    headings inside it are, at its level. Authors put such a wrapper between the title block
+    and the business; the same heading with text under it stays an item. Such a heading with
+    nothing under it at all (a bare date heading) is part of the title block."""
+    res: list[tuple[Cand, int, Cand | None]] = []
+    k = 0
+    while k < len(out):
+        c, level, parent = out[k]
+        nxt = next((j for j in range(k + 1, len(out)) if out[j][1] == 1), len(out))
+        stop_idx = out[nxt][0].idx if nxt < len(out) else len(blocks)
+        first_in = out[k + 1][0].idx if k + 1 < len(out) else stop_idx
+        b = blocks[c.idx]
+        title = clean_title(c.title)
+        if not (level == 1 and c.key is None and b.kind == "heading" and (_WRAPPER.match(title) or _MASTHEAD.match(title))):
+            res.append(out[k])
+            k += 1
+            continue
+        kids = out[k + 1: nxt]
+        deeper = [d for d in cands if c.idx < d.idx < stop_idx and d.key is None and blocks[d.idx].kind == "heading"
+                  and blocks[d.idx].level > b.level] if not kids else []
+        inner = [t[0] for t in kids] or deeper
+        if not inner and not _own_text(c, stop_idx, blocks) and len(out) > 2:
+            k = nxt  # an empty date or "Minutes" heading between the title and the business
+            continue
+        if not inner or not _WRAPPER.match(title) or _own_text(c, min(first_in, inner[0].idx), blocks):
+            res.append(out[k])
+            k += 1
+            continue
+        if not kids and len({blocks[d.idx].level for d in deeper}) > 1:
+            top_level = min(blocks[d.idx].level for d in deeper)
+            inner = [d for d in deeper if blocks[d.idx].level == top_level]
+        for d in inner:
+            res.append((d, 1, None))
+            res.extend((sub, 2, d) for sub in _sub_headings(d, inner, stop_idx, cands, blocks))
+        k = nxt
+    return res
+
+
+def _sub_headings(d: Cand, siblings: list[Cand], stop: int, cands: list[Cand], blocks: list[Block]) -> list[Cand]:
+    """The headings one level below a heading promoted out of a wrapper: its sub-items."""
+    b = blocks[d.idx]
+    if b.kind != "heading":
+        return []
+    later = [s.idx for s in siblings if s.idx > d.idx]
+    end = min(later) if later else stop
+    return [c for c in cands if d.idx < c.idx < end and blocks[c.idx].kind == "heading"
+            and blocks[c.idx].level == b.level + 1]
+
+
+def _drop_records(out: list[tuple[Cand, int, Cand | None]]) -> list[tuple[Cand, int, Cand | None]]:
+    """Entries listed under an "Action Items" or "Motions" heading record what the meeting
+    decided or assigned ("Accept Minutes / mover / seconder / Passed", "Set up the bot / Ann"),
+    and the groups under an "Attendees" heading ("Attendees present", "For the Board") are
+    the roll; they are that heading's text, not agenda items of their own."""
+    return [t for t in out if not (t[1] == 2 and t[2] is not None and t[2].key is None
+                                   and _RECORDS.match(clean_title(t[2].title)))]
 
 
 # --- items -------------------------------------------------------------------------------------

@@ -23,7 +23,9 @@ from .meeting_match import date_fits, meeting_names, resolve_meetings
 from .question import (Question, QuestionProfile, asked_action, evidence_gap, evidence_words, initialisms, keywords, profile, rule,
                        stem)
 from .retrieve import Filters, Retriever, check_query
-from .sentences import entries_after, is_label, label_blocks, sentence_windows, sentence_spans, split_sentences
+from .sentences import (entries_after, is_label, label_blocks, list_blocks, list_lead, listed_entries, sentence_windows,
+                        sentence_spans, split_sentences)
+from .topic_cover import refine_cover
 
 def _calibration() -> dict:
     """Written by `python -m eval.calibrate --write` (fitted leave-one-body-out on the sample
@@ -88,6 +90,9 @@ _OUTCOME = re.compile(
     r"\b(?:agreed|resolved|decided|concluded|recommended|approved|endorsed|deferred|referred|retain(?:ed)?|leave|left|"
     r"carried|accepted|rejected|refused|declined|granted|withdrawn|postponed|lost|failed|passed)\b|\b(?:would|will|should) be \w+(?:ed|en)\b|"
     r"\b(?:would|will) (?:provide|bring|report|circulate|write|arrange|review|look|consider|monitor)\b", re.I)
+# what a motion or a matter came to, as minutes record it (not what "would be done" on the way)
+_RESULT = re.compile(r"\b(?:agreed|resolved|decided|carried|approved|passed|adopted|accepted|rejected|refused|"
+                     r"deferred|lost|failed|granted|endorsed|declined|withdrawn)\b", re.I)
 _AT_DATED_MEETING = re.compile(
     r"\bat\s+(?:its|the|their|that|this)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+\d{4}\s+(?:meeting|session)|"
@@ -204,6 +209,9 @@ class ExtractiveEngine:
             hits = hits + self._header_hits(hits)
         out: list[Candidate] = []
         seen: set[tuple[str, str, str]] = set()
+        # only questions asking which ones, who or how many read a whole list as one piece of
+        # evidence (for others its many entries would outweigh the sentence that answers)
+        asks_listed = bool(question) and profile(question).answer_type in ("list", "person", "count")
         for rank, hit in enumerate(hits):
             item = self._item(hit)
             texts: list[tuple[str, bool, bool]] = [(hit.item_title, False, True)]
@@ -218,6 +226,8 @@ class ExtractiveEngine:
                 texts += [(w, False, False) for w in sentence_windows(source)]
                 if rule("label_blocks"):
                     texts += [(b, False, False) for b in label_blocks(source)]
+                if rule("list_blocks") and asks_listed:  # a lead-in with the entries listed under it, as one quote
+                    texts += [(b, False, False) for b in list_blocks(source)]
             if item is not None:
                 texts += [(r, True, False) for r in self._decisions(hit.meeting_id, item)]
             for text, is_res, is_title in texts:
@@ -275,11 +285,11 @@ class ExtractiveEngine:
         return f" {c.hit.item_title}"
 
     def _query_vec(self, text: str) -> list[float]:
-        from .embed import get_embed_model
+        from .embed import embed_query  # the model's query vector; ONNX without importing llama-index
 
         key = "\0query:" + text
         if key not in self._emb_cache:
-            self._emb_cache[key] = get_embed_model().get_query_embedding(text)
+            self._emb_cache[key] = embed_query(text)
         return self._emb_cache[key]
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
@@ -309,15 +319,19 @@ class ExtractiveEngine:
         # (an earlier rule) lost 4 of 328 corpus questions out-of-fold (eval/ablate.py)
         qvec = self._query_vec(question)
         qvecs = {mid: qvec for mid in meetings}
-        vecs = self._embed([f"{c.hit.item_title}: {c.text}" if c.is_resolution else c.text for c in cands])
+        # a value standing alone under its heading ("Next Meeting Date" / "Tuesday, November 14,
+        # 2023"; "Apologies for absence" / "Cllr Hoskins.") is read as the field line it is
+        fielded = [c.is_resolution or (rule("heading_field") and self._is_field_value(c)) for c in cands]
+        vecs = self._embed([f"{c.hit.item_title}: {c.text}" if f else c.text for c, f in zip(cands, fielded)])
         # the act on a motion a "who" question asks the doer of ("seconded", "moved") is what the
         # evidence check requires; it says nothing about which motion, so it is not topic cover.
         # (Not "chaired", "elected": there the office is the topic; dropping it lost 2 corpus questions.)
         act = asked_action(question) if rule("act_not_topic") else None
         act = act if act and act.startswith(("secon", "move", "propo")) else None
         qwords_all = {w for w in keywords(question) if not (act and w.startswith(act[:5]))} or set(keywords(question))
-        qwords = {mid: (qwords_all - (located_words(p, m, meeting_text[mid]) if rule("located_words") else set())) or qwords_all
-                  for mid, m in meetings.items()}
+        qwords_located = {mid: located_words(p, m, meeting_text[mid]) if rule("located_words") else set()
+                          for mid, m in meetings.items()}
+        qwords = {mid: (qwords_all - qwords_located[mid]) or qwords_all for mid in meetings}
         title_words = {(c.hit.meeting_id, c.hit.item_number): evidence_words(c.hit.item_title) for c in cands}
         p_of = {mid: replace(p, words=tuple(w for w in p.words if w in qwords[mid]) or p.words) for mid in meetings}
         spelled = initialisms(question)
@@ -325,7 +339,8 @@ class ExtractiveEngine:
         # Python Software Society" for minutes headed "Python Software Society"): they placed
         # the meeting, so they need not be in its text
         naming = {mid: _naming_words(p, m) for mid, m in meetings.items()}
-        words_of = [evidence_words(self._expand_acronyms(c.hit.meeting_id, c.text, spelled) + self._context(c)) for c in cands]
+        words_of = [evidence_words(self._expand_acronyms(c.hit.meeting_id, c.text, spelled) + self._context(c)
+                                   + (f" {c.hit.item_title}" if f and not c.is_resolution else "")) for c, f in zip(cands, fielded)]
         # rarity of each question word among the candidates: a word every sentence shares says little
         df = {w: sum(1 for words in words_of if w in words) for w in qwords_all}
         n = len(cands)
@@ -368,9 +383,24 @@ class ExtractiveEngine:
             # a heading answers nothing, unless it is the whole record: an item with no text under
             # a heading that says something ("Accept all previous proposals / Dokuka / Paluch / Passed")
             heading_only = c.is_title and rule("heading_record") and self._heading_is_record(c)
+            listed = 0
+            if gap in ("no new figure", "no count figure") and p.number_kind == "count" and rule("listed_count"):
+                # "how many were appointed": minutes list them under a lead-in rather than count them
+                listed = len(listed_entries(c.text)) if "\n" in c.text else 0
+                counted = _counted_words(question) - qwords_located[mid]
+                if listed >= 2 and counted and not counted & (evidence_words(c.text) | title_words[(mid, c.hit.item_number)]):
+                    listed = 0  # "how many members voted": a list of something else
+                if listed >= 2:
+                    # what is counted is what the lead-in (or label) says the entries are: the
+                    # topic must be there or in the item's title, not merely among the entries
+                    lead = evidence_words(list_lead(c.text)) | title_words[(mid, c.hit.item_number)]
+                    cover = sum(idf[w] for w in qwords[mid] if w in lead) / (sum(idf[w] for w in qwords[mid]) or 1.0)
+                    gap = None
+                else:
+                    listed = 0
             c.valid = gap is None and not missing and not (c.is_title and qtype != "multi" and not heading_only)
             c.features = {"semantic": round(c.semantic, 3), "lexical": round(c.lexical, 3), "bonus": round(bonus, 3),
-                          "cover": round(cover, 3), "gap": gap, "missing": missing}
+                          "cover": round(cover, 3), "gap": gap, "missing": missing, "listed": listed}
 
     def _lead_in(self, c: Candidate) -> str:
         """The item's first sentence and the sentence just before `c` in its item: what a short
@@ -384,6 +414,13 @@ class ExtractiveEngine:
         before = split_sentences(text[:pos])
         first = split_sentences(text[:400])[:1]
         return " ".join(first + before[-1:])
+
+    def _is_field_value(self, c: Candidate) -> bool:
+        """Is `c` the whole (short) text of an item, a value its heading labels?"""
+        if c.is_title or len(c.text) > 160:
+            return False
+        item = self._item(c.hit)
+        return item is not None and item.text.strip() == c.text.strip()
 
     def _heading_is_record(self, c: Candidate) -> bool:
         """An item with no text whose heading says something (not a verbless label): a table
@@ -448,6 +485,7 @@ class ExtractiveEngine:
         valid = [c for c in cands if c.valid]
         best = valid[0] if valid else None
         if best is not None:
+            refine_cover(q, best)  # no cover for a change asked as a total, a mention asked as what was said (rag/topic_cover.py)
             self.last_evidence = {"score": best.score, "cover": best.features.get("cover", 0.0)}
         if best is None or not self.passes(best):
             closest = best or (cands[0] if cands else None)
@@ -464,12 +502,16 @@ class ExtractiveEngine:
             taken = set(split_sentences(best.text))
             chosen = [best] + [c for c in valid[1:6] if c.score >= best.score - 0.12
                                and not taken & set(split_sentences(c.text))][:1 if rule("second_sentence") else 0]
-            if (qtype == "decision" or q.answer_type == "decision") and rule("outcome_after"):
+            # ("did they adopt X?" is answered by what they decided, as "what did they decide" is)
+            if (qtype == "decision" or q.answer_type == "decision"
+                    or (q.answer_type == "yesno" and rule("outcome_yesno"))) and rule("outcome_after"):
                 chosen += self._outcome_after(best, chosen)
             if q.answer_type == "why" and rule("cause_near"):
                 chosen += self._cause_near(best, chosen)
         if rule("listed_after"):
             chosen += self._listed_after(chosen)
+        if q.answer_type in ("list", "person") and qtype != "multi" and rule("list_follows"):
+            chosen += self._list_follows(chosen[0], chosen)
         # sentences added from around the evidence pass the same data-not-instructions rule
         chosen = [c for c in chosen if not is_instruction(c.text)]
         answer = self._compose(question, chosen)
@@ -508,7 +550,9 @@ class ExtractiveEngine:
         """Minutes record a discussion and then what was agreed ("... members leaving early.
         This would be audited going forward."): for a question about what was decided, add the
         first outcome sentence that follows the best evidence in the same paragraph."""
-        if best.is_resolution or _OUTCOME.search(best.text):
+        # a motion the register holds ("Moved by Hensley to defer.") may still be followed by its result
+        result_only = best.is_resolution or bool(_OUTCOME.search(best.text))
+        if result_only and (not rule("outcome_para") or _RESULT.search(best.text)):
             return []
         item = self._item(best.hit)
         if item is None:
@@ -517,12 +561,42 @@ class ExtractiveEngine:
         if start < 0:
             return []
         end = start + len(best.text)
-        para_end = item.text.find("\n", end)
-        rest = item.text[end: para_end if para_end >= 0 else len(item.text)]
+        text = item.text
         have = {c.text for c in chosen}
-        for sentence in split_sentences(rest)[:6]:
+        if rule("outcome_para"):
+            # a paragraph ends at a blank line or a new bullet, not at a line wrapped in the
+            # source ("Refer to City Manager for review\nof funding alternatives. Motion Carried 7-0.")
+            para = re.search(r"\n\s*\n|\n(?=\s*(?:[•·▪\-–*]|\(?[a-z0-9]{1,3}[.)]\s))", text[end:])
+            para_end = end + para.start() if para else len(text)
+        else:
+            para_end = text.find("\n", end)
+            para_end = para_end if para_end >= 0 else len(text)
+        spans = [(end + a, end + b) for a, b in sentence_spans(text[end:para_end])][:6]
+        if rule("outcome_para"):
+            # the motion's result, when it comes within three sentences, beats what "would be done"
+            # on the way ("A web form would be established ... Simon moved ...; Dan seconded; and
+            # the motion was carried.")
+            for i, (a, b) in enumerate(spans[:3]):
+                if _RESULT.search(text[a:b]) and text[a:b] not in have:
+                    return [Candidate(text=text[spans[0][0]: b], hit=best.hit, rank=best.rank, score=best.score)]
+        if result_only:
+            return []
+        for i, (a, b) in enumerate(spans):
+            sentence = text[a:b]
             if _OUTCOME.search(sentence) and sentence not in have and not any(sentence in h for h in have):
+                if rule("outcome_para") and 0 < i <= 2:
+                    # the motion's remaining terms up to its result ("Moved by X to defer. Refer to
+                    # the City Manager for review. Motion Carried 7-0.")
+                    sentence = text[spans[0][0]: b]
                 return [Candidate(text=sentence, hit=best.hit, rank=best.rank, score=best.score)]
+        if rule("outcome_para") and para_end < len(text):
+            # a discussion paragraph, then the outcome on its own ("The proposal was accepted by a
+            # show of hands.")
+            nxt = sentence_spans(text[para_end:])[:1]
+            if nxt:
+                sentence = text[para_end + nxt[0][0]: para_end + nxt[0][1]]
+                if _OUTCOME.search(sentence) and len(sentence.split()) <= 20 and sentence not in have:
+                    return [Candidate(text=sentence, hit=best.hit, rank=best.rank, score=best.score)]
         return []
 
     def _cause_near(self, best: Candidate, chosen: list[Candidate]) -> list[Candidate]:
@@ -577,6 +651,31 @@ class ExtractiveEngine:
                 out.append(Candidate(text=quote, hit=c.hit, rank=c.rank, score=c.score))
         return out
 
+    def _list_follows(self, best: Candidate, chosen: list[Candidate], reach: int = 600) -> list[Candidate]:
+        """Minutes name the matter and then list it ("... highlighting the priority acquisition
+        categories. ... The four categories were identified as follows: ➢ ..."; "three
+        vacancies. Nominations had been received from: Tania Allard ..."): for a question
+        asking which ones or who, add the first list (lead-in and entries) that starts shortly
+        after the best evidence in the same item."""
+        item = self._item(best.hit)
+        if item is None or best.is_title:
+            return []
+        text = item.text
+        start = text.find(best.text)
+        if start < 0:
+            return []
+        end = start + len(best.text)
+        have = " ".join(c.text for c in chosen)
+        for block in list_blocks(text[end: end + reach + 1500]):
+            at = text.find(block, end)
+            if at - end > reach:
+                break
+            listed = block[block.find(":\n") + 2:].strip()  # the entries, which _listed_after may have added
+            if block not in have and listed not in have:
+                return [Candidate(text=block, hit=best.hit, rank=best.rank, score=best.score)]
+            break
+        return []
+
     def _one_per_item(self, cands: list[Candidate]) -> list[Candidate]:
         """For "which meetings discussed X": the best sentence of each item that is on topic."""
         best = cands[0].score
@@ -595,7 +694,9 @@ class ExtractiveEngine:
             if cite not in citations:
                 citations.append(cite)
             n = citations.index(cite) + 1
-            parts.append(f"{c.text} [{n}]")
+            listed = c.features.get("listed") if c.features else 0
+            # a count the minutes give by listing: say the number counted, then quote the list
+            parts.append(f"{listed} listed: {c.text} [{n}]" if listed else f"{c.text} [{n}]")
         text = " ".join(parts) if len(chosen) <= 2 else "\n".join(f"- {p}" for p in parts)
         notices = truncation_notices(citations)
         if notices:
@@ -615,6 +716,17 @@ def _naming_words(q: Question, m: Meeting) -> set[str]:
                 any(a.lower() in names for a in initialisms(phrase)):
             out |= set(words)
     return out
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w'’-]+\s+){0,5}?)(?=(?:were|was|did|do|does|had|have|has|are|is|will|would|"
+                       r"could|can|attended|\w+ed)\b)", re.I)
+
+
+def _counted_words(question: str) -> set[str]:
+    """What a "how many" question counts ("How many Guelph councillors were absent" ->
+    guelph, councillor): a list answers it only if it lists those."""
+    m = _HOW_MANY.search(question)
+    return set(keywords(m.group(1))) if m else set()
 
 
 def _root(name: str) -> str:

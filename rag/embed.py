@@ -4,8 +4,8 @@ Threads: torch's intra-op threads spin while they wait for each other, so on a s
 busy machine a single query (one short text) is several times faster on one thread than on
 all cores (eval/bench.py measures both: 118 ms against 704 ms p50 at load 10 on 2 cores).
 Single queries therefore always run on one thread. Batches (ingest) use every core while
-the machine has cores to spare, and one thread when it is oversubscribed (1-minute load
-average above the number of cores; on the shared 2-core machine a 64-sentence batch took
+the machine has cores to spare, and one thread when it is busy (1-minute load average above
+the number of cores less one; on the shared 2-core machine a 64-sentence batch took
 0.3-0.6 s on one thread against 1.9-4.6 s on two, eval/bench.py); $MINUTES_EMBED_THREADS
 fixes the number.
 
@@ -63,10 +63,36 @@ def batch_threads() -> int:
         return n
     cores = os.cpu_count() or 1
     try:
-        busy = os.getloadavg()[0] > cores  # our own threads alone load it to about `cores`
+        # all cores only while at least one more core than ours stands idle: at load 1.3 on
+        # the 2-core machine a 64-sentence batch took 1.5 s on 2 threads against 0.3 s on 1
+        # (eval/bench.py, 2026-11-26; 8.8 s against 2.0 s at load 10)
+        busy = os.getloadavg()[0] > max(cores - 1, 0.5)
     except (AttributeError, OSError):
         busy = False
     return 1 if busy else cores
+
+
+_blas_limited = False
+
+
+def one_blas_thread() -> None:
+    """Run numpy's matrix products (BLAS) on one thread in this process, once.
+
+    Why: the query path's products are small (a question against a few thousand passage or
+    sentence vectors), and OpenBLAS's threads spin against each other on a busy machine: a
+    1,570 x 384 matrix-vector product took 16.7 ms on OpenBLAS's 2 threads against 0.19 ms on
+    one (load 6, 2 cores). Embedding is not affected (torch and ONNX Runtime keep their own
+    thread pools, set by the policy above)."""
+    global _blas_limited
+    if _blas_limited:
+        return
+    _blas_limited = True
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=QUERY_THREADS, user_api="blas")
+    except Exception:  # noqa: BLE001  no threadpoolctl, or a BLAS it cannot drive: keep the default
+        pass
 
 
 def _threads_for(n_texts: int) -> int:
@@ -130,13 +156,40 @@ def _torch_model():
 
 
 def embed_query(text: str) -> list[float]:
-    """One query vector (one thread)."""
-    return get_embed_model().get_query_embedding(text)
+    """One query vector (one thread). ONNX runs without llama-index (a cold `ask` never
+    imports it), computing exactly what its BaseEmbedding wrapper would."""
+    if backend() != "onnx":
+        return get_embed_model().get_query_embedding(text)
+    vec = _query_vecs.get(text)
+    if vec is None:
+        offline_environment()
+        from .embed_onnx import get_onnx_model
+
+        vec = get_onnx_model().encode([text], threads=_threads_for(1))[0].tolist()
+        if len(_query_vecs) >= QUERY_CACHE_SIZE:
+            _query_vecs.pop(next(iter(_query_vecs)))
+        _query_vecs[text] = vec
+    return list(vec)
+
+
+ONNX_BATCH = 32  # the wrapper's embed_batch_size: the same batches give the same vectors
 
 
 def embed_texts(texts: list[str]) -> list[list[float]]:
     """Vectors of many texts, uncached (batched, all cores)."""
-    return get_embed_model().get_text_embedding_batch(list(texts)) if texts else []
+    if not texts:
+        return []
+    if backend() != "onnx":
+        return get_embed_model().get_text_embedding_batch(list(texts))
+    offline_environment()
+    from .embed_onnx import get_onnx_model
+
+    model, texts = get_onnx_model(), list(texts)
+    out: list[list[float]] = []
+    for start in range(0, len(texts), ONNX_BATCH):
+        chunk = texts[start:start + ONNX_BATCH]
+        out.extend(model.encode(chunk, threads=_threads_for(len(chunk))).tolist())
+    return out
 
 
 # --- the sentence-vector cache ------------------------------------------------------------

@@ -31,7 +31,8 @@ API (stable; extend, don't break):
     mn.filters(committee=, council=, meeting_id=, date_from=, date_to=, kind=) -> Filters
     mn.search(query, filters=None, top_k=5, mode="hybrid") -> list[SearchHit]
     mn.ask(question, filters=None, llm=None) -> Answer
-    mn.briefing(meeting_id, llm=None) -> Briefing   # cached by the meeting's content
+    mn.briefing(meeting_id, llm=None) -> Briefing   # cached by the meeting's content, in memory
+                                                    # and in the store (rag/brief_cache.py)
     mn.timeline(topic, filters=None) -> list[TimelineEntry]
     mn.decisions(committee=None, date_from=None, date_to=None) -> list[Decision]
 
@@ -83,6 +84,9 @@ class Minutes:
         self._generation: int | None = None
         self._briefings: OrderedDict[tuple[str, str, str], Briefing] = OrderedDict()
         self._lock = threading.RLock()
+        from .embed import one_blas_thread
+
+        one_blas_thread()  # numpy's small query-time products: one thread (rag/embed.py)
 
     @classmethod
     def open(cls, store: str | Path | None = None, llm: str | None = None, create: bool = False) -> "Minutes":
@@ -247,7 +251,12 @@ class Minutes:
             if cached is not None:
                 self._briefings.move_to_end(key)
                 return cached
-        b = briefing(meeting, llm=llm)
+        from .brief_cache import load_briefing, save_briefing
+
+        b = load_briefing(self.root, key, meeting)
+        if b is None:
+            b = briefing(meeting, llm=llm)
+            save_briefing(self.root, key, b)
         with self._lock:
             self._briefings[key] = b
             while len(self._briefings) > BRIEFING_CACHE_SIZE:

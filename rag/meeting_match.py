@@ -16,6 +16,7 @@ Nothing here knows any particular council: it is word overlap, initials and date
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -205,6 +206,64 @@ def _lowercase_words(meetings: list[Meeting]) -> frozenset[str]:
     return _COMMON_CACHE[key]
 
 
+class _Index:
+    """The stored meetings' names and dates, laid out once per set of meetings so a question
+    costs lookups, not a pass over every meeting: which meetings each name word (and
+    initials) names, with its weight, how many meetings each word names (its rarity), and
+    each meeting's date parts and heading. At 3,708 meetings resolving one question went
+    from ~170 ms (load 3) to ~20 ms (load 8), same results (tests/test_meeting_index.py)."""
+
+    def __init__(self, meetings: list[Meeting]) -> None:
+        self.meetings = meetings  # held: the cache key uses their identities
+        self.names = [meeting_names(m) for m in meetings]
+        self.written = [written_names(m) for m in meetings]
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for j, have in enumerate(self.names):
+            for w, weight in have.items():
+                self.postings.setdefault(w, []).append((j, weight))
+        self.common = _lowercase_words(meetings)
+        self.dates = [(_date_parts(m), _file_date(m),
+                       " ".join([(m.preamble or "")[:_HEAD_CHARS], m.committee or "", _file_words(m.source)]).lower())
+                      for m in meetings]
+
+    def df(self, word: str) -> int:
+        return len(self.postings.get(word, ()))
+
+    def date_fits(self, j: int, ref: MeetingRef) -> bool:
+        """`_date_fits` over the precomputed parts."""
+        stated, filed, head = self.dates[j]
+        for parts in (stated, filed):
+            if parts is None:
+                continue
+            y, mo, d = parts
+            if (not ref.years or y in ref.years) and (not ref.months or mo in ref.months) and \
+                    not (ref.day and len(ref.months) == 1 and d != ref.day):
+                return True
+        if ref.years and ref.months and len(ref.months) == 1:
+            month = _MONTHS[ref.months[0] - 1]
+            return any(str(y) in head for y in ref.years) and month in head
+        return False
+
+
+_INDEXES: dict[tuple, _Index] = {}
+_KEY_FIELDS = operator.attrgetter("id")
+_INDEXES_MAX = 4
+
+
+def _index(meetings: list[Meeting]) -> _Index:
+    """The index of this list of meetings (same objects, same names and dates), built once."""
+    # The same objects (the index holds them, so their identities are not reused) with the
+    # same ids: a stored Meeting is never edited in place (the store reads new objects after
+    # a write). Built in C: ~0.3 ms at 3,708 meetings, where a tuple of fields cost ~2-20 ms.
+    key = (tuple(map(id, meetings)), tuple(map(_KEY_FIELDS, meetings)))
+    found = _INDEXES.get(key)
+    if found is None:
+        if len(_INDEXES) >= _INDEXES_MAX:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        found = _INDEXES[key] = _Index(meetings)
+    return found
+
+
 def resolve_meetings(ref: MeetingRef, meetings: Iterable[Meeting]) -> list[Meeting] | None:
     """The stored meetings the question points at, oldest first; None when it points at none
     in particular (search everything). An empty list means it names a meeting that is not
@@ -219,44 +278,46 @@ def resolve_meetings(ref: MeetingRef, meetings: Iterable[Meeting]) -> list[Meeti
     meetings = list(meetings)
     if not meetings or ref.is_empty():
         return None
-    names = {m.id: meeting_names(m) for m in meetings}
+    index = _index(meetings)
     n = len(meetings)
     has_date = bool(ref.years or ref.months)
-    ranked: list[tuple[float, list[Meeting]]] = []
-    common = _lowercase_words(meetings)
+    ranked: list[tuple[float, list[int]]] = []
+    common = index.common
     for phrase in ref.names:
         words, _ = _phrase_words(phrase)
         initials = phrase_initials(phrase)
         if not words or all(w in common for w in words):
             continue  # "Children", "Care Programme": ordinary words capitalised, a topic not a body
         # rarer words name more surely; a word no meeting's names hold is the rarest of all
-        idf = {w: math.log(1 + n / max(0.5, sum(1 for s in names.values() if w in s))) for w in words}
+        idf = {w: math.log(1 + n / max(0.5, index.df(w))) for w in words}
         total = sum(idf.values())
-
-        def cover(m: Meeting) -> float:
-            have = names[m.id]
-            if any(have.get(i, 0.0) >= 1.0 and i in written_names(m) for i in initials):
-                return total
-            return sum(v * have[w] for w, v in idf.items() if w in have)
-
-        cov = {m.id: cover(m) for m in meetings}
+        # cover: the idf-weighted share of the phrase a meeting's names hold (summed in the
+        # phrase's word order), or all of it when the meeting writes the phrase's initials
+        cov: dict[int, float] = {}
+        for w, v in idf.items():
+            for j, weight in index.postings.get(w, ()):
+                cov[j] = cov.get(j, 0) + v * weight
+        for i in initials:
+            for j, weight in index.postings.get(i, ()):
+                if weight >= 1.0 and i in index.written[j]:
+                    cov[j] = total
         best = max(cov.values(), default=0.0)
         # a phrase names a body when some meeting's names hold most of it ("Graded Care
         # Profile" is not the "Social Care Panel") and not only words every meeting shares
         if best < _PHRASE_HELD * total or best <= math.log(2) + 1e-9:
             continue
-        ranked.append((best, [m for m in meetings if cov[m.id] >= _NAME_SHARE * best]))
+        ranked.append((best, sorted(j for j, c in cov.items() if c >= _NAME_SHARE * best)))
     ranked.sort(key=lambda r: -r[0])
     chosen: list[Meeting] | None = None
     for _, named in ranked:
-        fits = [m for m in named if _date_fits(m, ref)] if has_date else named
+        fits = [j for j in named if index.date_fits(j, ref)] if has_date else named
         if fits:
-            chosen = fits
+            chosen = [meetings[j] for j in fits]
             break
     if chosen is None:
-        dated = [m for m in meetings if _date_fits(m, ref)] if has_date else []
+        dated = [m for j, m in enumerate(meetings) if index.date_fits(j, ref)] if has_date else []
         if ranked and not (ref.dated_meeting and has_date):
-            chosen = ranked[0][1]
+            chosen = [meetings[j] for j in ranked[0][1]]
         elif dated:
             chosen = dated
         elif ref.dated_meeting and has_date:

@@ -399,6 +399,14 @@ class Retriever:
         key = (query, tuple(scope.meeting_ids) if scope.meeting_ids is not None else None, scope.kind, k, mode)
         if self.list_cache is not None and key in self.list_cache:
             return self.list_cache[key]
+        from .snapshot import snapshot_lists
+
+        # the store's query snapshot (rag/snapshot.py): the same lists without Chroma or llama-index
+        lists = snapshot_lists(self, query, scope, k, mode)
+        if lists is not None:
+            if self.list_cache is not None:
+                self.list_cache[key] = lists
+            return lists
         retrievers = []
         if mode in ("hybrid", "vector"):
             from .scoped_dense import scoped_dense_retriever
@@ -484,6 +492,12 @@ def fuse(lists: list[list], fusion: str = FUSION_MODE, weights: tuple[float, flo
          k: int = 20) -> list:
     """Passages of the (dense, BM25) lists fused by llama-index's QueryFusionRetriever (`fusion`
     mode, `weights`), best first; a single list is returned as it ranks."""
+    from .snapshot import FAST_FUSIONS, as_text_nodes, fuse_light, is_light
+
+    if is_light([p for p in lists if p is not None]):  # snapshot lists: same arithmetic
+        if fusion in FAST_FUSIONS:
+            return fuse_light([p for p in lists if p is not None], fusion, weights, k)
+        lists = [as_text_nodes(p) for p in lists if p is not None]  # another fusion: llama-index's
     from llama_index.core.llms import MockLLM
     from llama_index.core.retrievers import QueryFusionRetriever
     from llama_index.core.schema import NodeWithScore

@@ -121,14 +121,30 @@ def entries_after(text: str, end: int, limit: int = 20) -> list[str]:
     pos = text.find("\n", end)
     if pos < 0:
         return out
+    from .question import rule  # (imported here: rag.question imports this module)
+
+    ends = rule("list_ends")
+    bulleted = None  # whether the entries carry markers: then a line without one is not an entry
+    last_end = pos
     for m in re.finditer(r"[^\n]+", text[pos:]):
         line = m.group(0)
         if not line.strip():
             continue
         bullet = _ENTRY.match(line)
-        if not bullet and (len(line.strip()) > 80 or line.rstrip().endswith(":")):
-            break
         a = pos + m.start()
+        if bulleted and not bullet and ends:
+            if out and "\n\n" not in text[last_end:a] and (line[:1] in " \t" or line.strip()[:1].islower()):
+                # a marked entry wrapped onto the next line: the entry runs on
+                first = text.find(out[-1], last_end - len(out[-1]) - 1)
+                out[-1] = text[first: a + len(line.rstrip())]
+                last_end = a + len(line.rstrip())
+                continue
+            break  # the list of marked entries is over
+        if not bullet and (len(line.strip()) > 80 or line.rstrip().endswith(":") or (ends and _is_prose(line))):
+            break
+        if bulleted is None:
+            bulleted = bool(bullet)
+        last_end = a + len(line.rstrip())
         stripped = _BULLET.sub("", line.strip(), count=1).strip()
         if stripped:
             start = text.find(stripped, a)
@@ -138,8 +154,17 @@ def entries_after(text: str, end: int, limit: int = 20) -> list[str]:
     return out
 
 
+def _is_prose(line: str) -> bool:
+    """A line that is a sentence saying something ("All three were elected by a show of
+    hands.") rather than an entry ("Tania Allard", "Cllr Hoskins."): it ends a list."""
+    line = line.strip()
+    return line[-1:] in ".!?" and len(line.split()) >= 4 and not is_label(line)
+
+
 # "Absent:", "Apologies:", "Seconded by:" alone on a line: a label whose entries follow it
 _LABEL_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z’'/ ]{2,30}:[ \t]*$", re.M)
+# "Absent: Councillor L. Burcher" with more entries on the lines under it (a column layout)
+_LABEL_RUN = re.compile(r"^[ \t]*[A-Z][A-Za-z’'/ ]{2,30}:[ \t]*\S(?:[^\n:]|(?<=\d):(?=\d)){0,70}$", re.M)
 
 
 def label_blocks(text: str, max_chars: int = 600) -> list[str]:
@@ -158,4 +183,75 @@ def label_blocks(text: str, max_chars: int = 600) -> list[str]:
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         if end > m.end() and end - start <= max_chars:
             out.append(text[start:end])
+    from .question import rule
+
+    for m in _LABEL_RUN.finditer(text) if rule("label_runs") else ():
+        # the entries carry on under a label that holds the first of them: "Absent: Councillor
+        # L. Burcher\nCouncillor Hofland\nStaff: ..." (up to the next label, a blank line or prose)
+        end = m.end()
+        for line in re.finditer(r"\n([^\n]*)", text[m.end():]):
+            body = line.group(1).strip()
+            if not body or len(body) > 80 or ":" in body or _is_prose(body):
+                break
+            end = m.end() + line.end()
+        start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        if end > m.end() and end - start <= max_chars:
+            out.append(text[start:end])
+    return out
+
+
+# "Council: Mayor Farbridge Councillor G. Kovach": entries set in columns, one title each
+_HONORIFIC = re.compile(r"\b(?:Councill?or|Cllr|Mayor|Mr|Mrs|Ms|Miss|Dr|Alderman)\b\.?(?=\s+[A-Z])")
+
+
+def listed_entries(block: str) -> list[str]:
+    """The entries of a list block (a lead-in or label line with the entries under it, as
+    `list_blocks` and `label_blocks` give them): every line after the first, and what follows
+    the label's colon on the first. A line holding several titled names ("Councillor B. Bell
+    Councillor Laidlaw", two columns read across) is that many entries."""
+    lines = [ln.strip() for ln in block.split("\n")]
+    lead = next((i for i, ln in enumerate(lines) if ln.endswith(":")), None)  # a lead-in may wrap over lines
+    if lead is not None:
+        body = [ln for ln in lines[lead + 1:] if ln]
+    elif lines and ":" in lines[0]:
+        rest = lines[0].partition(":")[2].strip()
+        body = ([rest] if rest else []) + [ln for ln in lines[1:] if ln]
+    else:
+        return []
+    if any(_ENTRY.match(ln) for ln in body):  # marked entries: an unmarked line continues the one before
+        body = [ln for ln in body if _ENTRY.match(ln)]
+    out: list[str] = []
+    for ln in body:
+        ln = _BULLET.sub("", ln, count=1).strip() if _ENTRY.match(ln) else ln
+        titled = [m.start() for m in _HONORIFIC.finditer(ln)]
+        if len(titled) > 1 and titled[0] == 0:
+            out += [ln[a:b].strip() for a, b in zip(titled, titled[1:] + [len(ln)])]
+        elif ln:
+            out.append(ln)
+    return out
+
+
+def list_lead(block: str) -> str:
+    """What a list block says its entries are: the lead-in up to its closing colon, or the
+    label line holding the first entry ("Absent: Councillor L. Burcher")."""
+    lines = block.split("\n")
+    lead = next((i for i, ln in enumerate(lines) if ln.rstrip().endswith(":")), None)
+    return "\n".join(lines[: lead + 1]) if lead is not None else lines[0]
+
+
+def list_blocks(text: str, max_chars: int = 1500) -> list[str]:
+    """Each sentence that introduces a list ("The four categories were identified as
+    follows:", "RESOLVED, that the persons listed immediately below be ... appointed:") with
+    the entries under it, as one exact substring: the lead-in says what the entries are, the
+    entries are the answer (and how many there are)."""
+    out = []
+    for a, b in sentence_spans(text):
+        if not text[a:b].rstrip().endswith(":"):
+            continue
+        entries = entries_after(text, b, limit=60)  # the whole list: its length may be the answer
+        if len(entries) < 2:
+            continue
+        end = text.find(entries[-1], text.find(entries[0], b)) + len(entries[-1])
+        if end - a <= max_chars:
+            out.append(text[a:end])
     return out

@@ -3,7 +3,12 @@
 Layout of a store directory:
     chroma/           chromadb.PersistentClient (unless MINUTES_CHROMA_URL names a server)
     docstore.json     llama-index SimpleDocumentStore: passage hashes for upsert de-duplication
-    bm25/             llama-index BM25Retriever over the committed passages, rebuilt after writes
+    bm25/             llama-index BM25Retriever over the committed passages, rebuilt after writes,
+                      with the query snapshot beside it (vectors.npy, vector_ids.json, vectors.json:
+                      each row's vector from Chroma, stamped with the generation; rag/snapshot.py),
+                      so a reader searches without importing Chroma or llama-index
+    briefings/        briefings computed by readers, keyed by meeting content (rag/brief_cache.py)
+    sentence_vectors.sqlite  sentence vectors computed by readers (rag/sentence_cache.py)
     meetings/ID.json  one committed meeting: the parsed Meeting (the source of truth: `reindex`
                       rebuilds every index from these), its passage ids and its lineage (the
                       source paths and text hashes it came from)
@@ -189,6 +194,7 @@ class MinutesStore:
         self._docstore_stamp: tuple | None = None
         self._bm25 = None
         self._bm25_generation = -1
+        self._bm25_from_disk = False  # the loaded index is bm25/ on disk, of the current generation
         self._meetings: dict[str, Meeting] | None = None
         self._writer = False
         self.damaged: list[tuple[str, str]] = []  # (record file name, reason) seen by the last read
@@ -440,7 +446,45 @@ class MinutesStore:
                 if rec.get("status", "complete") == "complete" and rec.get("text_hash")}
 
     def passage_count(self) -> int:
+        """Passages in Chroma; from the snapshot's stamp while Chroma is not open and the
+        snapshot vouches for this generation (a cold `ask` then never imports chromadb)."""
+        if self._collection is None:
+            rows = self._snapshot_rows()
+            if rows is not None:
+                return rows
         return int(self.collection.count())
+
+    def _snapshot_rows(self) -> int | None:
+        """Rows of the query snapshot (bm25/vectors.*) when it is this generation's, else None."""
+        if self.settings.chroma_url or not _sqlite_header_ok(self.root / "chroma" / "chroma.sqlite3"):
+            return None  # no Chroma database, or a damaged one: readers meet Chroma's own error
+        from .snapshot import snapshot_stamp
+
+        stamp = snapshot_stamp(self.root / "bm25")
+        gen = self.generation
+        try:
+            marker = (self.root / "bm25" / "generation").read_text().strip()
+        except OSError:
+            return None
+        if not stamp or stamp.get("generation") != gen or marker != str(gen) or not isinstance(stamp.get("rows"), int):
+            return None
+        return stamp["rows"]
+
+    def snapshot_vectors(self, bm25, check_only: bool = False):
+        """Row vectors of the loaded BM25 index when the snapshot on disk is this generation's
+        and holds exactly that index's rows (rag/snapshot.py); None sends readers to Chroma.
+        `check_only`: only say whether it still vouches (returns True/None)."""
+        if bm25 is None or bm25 is not self._bm25 or not self._bm25_from_disk:
+            return None
+        rows = self._snapshot_rows()
+        corpus = bm25.corpus or []
+        if rows is None or rows != len(corpus) or self._bm25_generation != self.generation:
+            return None
+        if check_only:
+            return True
+        from .snapshot import load_vectors
+
+        return load_vectors(self.root / "bm25", [row.get("node_id") for row in corpus])
 
     def committed_passage_ids(self) -> set[str]:
         return {pid for ids in self.committed_passages_by_meeting().values() for pid in ids}
@@ -1020,6 +1064,12 @@ class MinutesStore:
             retriever.persist(str(tmp), show_progress=False)  # no progress bar on stderr
         else:
             tmp.mkdir(parents=True)
+        if not self.settings.chroma_url:
+            # the query path's snapshot (rag/snapshot.py): each BM25 row's vector, from Chroma
+            from .snapshot import write_vectors
+
+            write_vectors(tmp, [n.node_id for n in nodes], self.collection, target if target.exists() else None,
+                          self.generation)
         (tmp / "generation").write_text(str(self.generation))
         old = self.root / ".bm25.old"
         shutil.rmtree(old, ignore_errors=True)
@@ -1042,9 +1092,11 @@ class MinutesStore:
             return self._bm25
         path = self.root / "bm25"
         loaded = None
+        self._bm25_from_disk = False
         if (path / "params.index.json").exists() or (path / "retriever.json").exists():
             try:
                 loaded = bm25s.BM25.load(str(path), load_corpus=True, show_progress=False)
+                self._bm25_from_disk = (path / "generation").read_text().strip() == str(gen)
             except Exception:  # noqa: BLE001  damaged, or caught mid-swap by a writer
                 loaded = None
         if loaded is None:
@@ -1060,6 +1112,15 @@ class MinutesStore:
             loaded.corpus = retriever.corpus
         self._bm25, self._bm25_generation = loaded, gen
         return self._bm25
+
+
+def _sqlite_header_ok(path: Path) -> bool:
+    """The file is there and starts as an SQLite database (16 bytes read: cheap per query)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _compatible(old: str | None, new: str | None) -> bool:

@@ -326,7 +326,7 @@ def test_a_timeline_answers_each_meeting_oldest_first_with_its_lines_on_the_topi
     a = ask(parish, "How did the village hall roof repairs progress over Ashby Parish Council's January and February 2024 meetings?")
     assert not a.refused, a.text
     lines = a.text.splitlines()
-    assert lines[0].startswith("- 9 Jan 2024") and lines[1].startswith("- 13 Feb 2024"), a.text
+    assert lines[0].startswith("- 9 January 2024") and lines[1].startswith("- 13 February 2024"), a.text
     assert "leaking" in lines[0] or "quotes" in lines[0]
     assert "Hale Roofing" in lines[1] and "start in March" in lines[1]
     assert [c.date for c in a.citations] == sorted(c.date for c in a.citations)
@@ -392,3 +392,145 @@ def test_an_on_topic_line_without_the_asked_for_value_is_still_refused(bullet_no
     assert a.refused, a.text
     a = ask(bullet_notes, "Who seconded the motion about the Riverbend Park field day?")
     assert a.refused, a.text
+
+
+# Lists, field lines and values under headings, in lines taken from minutes of the development
+# corpus (an Ontario city council, a foundation board, a US transit committee, a charity's
+# general meeting, an Irish county council): the answer is a listed entry, a count of entries,
+# or a value its heading labels, not a full sentence.
+LISTED = """Minutes of the Alder Valley Board meeting held on 14 October 2024
+
+1. Attendance
+Council: Mayor Farbridge Councillor G. Kovach
+Councillor B. Bell Councillor Laidlaw
+Absent: Councillor L. Burcher
+Councillor Hofland
+Staff: Ms. A. Pappert, Chief Administrative Officer
+
+2. Establish the Samza Project
+RESOLVED, that the persons listed immediately below be and hereby are
+appointed to serve as the initial members of the Samza Project:
+
+* Chinmay Soman
+* Chris Riccomini
+* Garry Turkington
+
+Special Order 7A, Establish the Samza Project, was approved by Unanimous Vote of the directors present.
+
+3. Proposal - Replace Gender Specific Language
+The trustees therefore proposed to replace all such instances with appropriate gender neutral terms (e.g. they, their).
+
+The proposal was accepted by a show of hands.
+
+4. Housing Updates
+Mr Eamonn Brown provided an update on the Social Housing Second Hand Acquisitions Programme highlighting the priority acquisition categories. It was noted that the overall national budget was 325 million.
+The four categories were identified as follows:
+
+- Tenancy Sustainment
+- Exits from Homelessness Services
+- Persons with Disabilities
+- Buy and Renew
+
+5. Grant Application for Housing Trust Fund
+Grant Application for the Housing Trust Fund for funding the Home Improvement Loan Program. Moved by Hensley to defer. Refer to City Manager for review
+of funding alternatives. Motion Carried 7-0.
+
+6. Next Meeting Date
+Tuesday, November 12, 2024
+
+7. Financial Regulations
+The Clerk received, via email, the NALC revised financial regulations, this is a 14
+page document, with much of it not applying to the Board's accounts,
+for example internet banking.
+It was therefore resolved to retain the Financial Policy already in place for the Board.
+
+8. New Business
+The committee discussed allowing online sign-ups for new members of the Board. A web form would be established that would collect the name, address and email address of a potential member. Simon moved that the Board would recognise this process as a valid method of accepting new members; Dan seconded; and the motion was carried.
+"""
+
+
+@pytest.fixture(scope="module")
+def listed(tmp_path_factory, embed_model):
+    from rag.config import Settings
+    from rag.indexing import ingest_paths
+    from rag.retrieve import Retriever
+    from rag.store import MinutesStore
+
+    root = tmp_path_factory.mktemp("listed")
+    path = root / "alder-valley-board-2024-10-14.txt"
+    path.write_text(LISTED, encoding="utf-8")
+    store = MinutesStore.open(Settings.from_options(store=root / "store"))
+    assert ingest_paths(store, [path]).ok
+    return Retriever(store)
+
+
+def test_a_count_the_minutes_give_as_a_list_is_counted(listed):
+    a = ask(listed, "How many initial members were appointed to the Samza Project?")
+    assert not a.refused, a.text
+    assert a.text.startswith("3 listed:") and "Garry Turkington" in a.text, a.text
+    a = ask(listed, "How many councillors were absent from the Alder Valley Board meeting?")
+    assert not a.refused, a.text
+    assert a.text.startswith("2 listed:") and "Hofland" in a.text, a.text
+    assert all(quote_is_exact(listed.store, c) for c in a.citations)
+
+
+def test_a_list_question_gets_the_list_that_follows_the_matter(listed):
+    a = ask(listed, "What are the four priority categories of the Social Housing Second Hand Acquisitions Programme?")
+    assert not a.refused, a.text
+    for entry in ("Tenancy Sustainment", "Exits from Homelessness Services", "Persons with Disabilities", "Buy and Renew"):
+        assert entry in a.text, a.text
+    assert all(quote_is_exact(listed.store, c) for c in a.citations)
+
+
+def test_a_value_standing_under_its_heading_answers(listed):
+    a = ask(listed, "When is the next meeting of the Alder Valley Board?")
+    assert not a.refused, a.text
+    assert "November 12, 2024" in a.text.split("[1]")[0], a.text
+
+
+def test_a_decision_gets_its_outcome_from_the_next_paragraph_or_across_a_wrapped_line(listed):
+    a = ask(listed, "How did the trustees decide the proposal to replace gender specific language?")
+    assert not a.refused, a.text
+    assert "accepted by a show of hands" in a.text, a.text
+    a = ask(listed, "What did the board decide on the Housing Trust Fund application for the Home Improvement Loan Program?")
+    assert not a.refused, a.text
+    assert "Refer to City Manager" in a.text and "Motion Carried 7-0" in a.text, a.text
+    assert all(quote_is_exact(listed.store, c) for c in a.citations)
+
+
+def test_list_blocks_and_their_entries_as_minutes_lay_them_out():
+    from rag.sentences import entries_after, label_blocks, list_blocks, listed_entries
+
+    # a label holding the first entry, the rest under it in a column (until the next label)
+    text = ("Council: Mayor Farbridge Councillor G. Kovach (arrived at 5:35 p.m.)\nCouncillor B. Bell Councillor Laidlaw\n"
+            "Absent: Councillor L. Burcher\nCouncillor Hofland\nStaff: Ms. A. Pappert, Chief Administrative Officer")
+    blocks = label_blocks(text)
+    assert "Absent: Councillor L. Burcher\nCouncillor Hofland" in blocks
+    assert listed_entries("Absent: Councillor L. Burcher\nCouncillor Hofland") == ["Councillor L. Burcher", "Councillor Hofland"]
+    # two titled names set side by side in columns are two entries
+    assert len(listed_entries(blocks[0])) == 4, blocks[0]
+    # a line of prose after the names ends the list
+    text = ("Three nominations for election as a trustee had been received from:\n\nTania Allard\n\nCecilia Liao\n\n"
+            "Kristian Glass\n\nAll three were elected by a show of hands.")
+    assert entries_after(text, text.index(":") + 1) == ["Tania Allard", "Cecilia Liao", "Kristian Glass"]
+    # marked entries: an unmarked paragraph after them is not an entry; a wrapped entry runs on
+    text = ("RESOLVED, that the persons listed immediately below be and hereby are\nappointed to serve as the "
+            "initial members of the Apache Samza Project:\n\n* Chinmay Soman <cpsoman at apache dot org>\n"
+            "* Garry Turkington\n  <garryturk at apache dot org>\n\nNOW, THEREFORE, BE IT FURTHER RESOLVED, that Chris "
+            "Riccomini be\nappointed to the office of Vice President")
+    (block,) = list_blocks(text)
+    assert block.endswith("<garryturk at apache dot org>") and block in text
+    assert listed_entries(block) == ["Chinmay Soman <cpsoman at apache dot org>", "Garry Turkington"]
+
+
+def test_a_yes_no_question_on_an_act_gets_what_was_decided(listed):
+    a = ask(listed, "Did the Alder Valley Board adopt the NALC revised financial regulations?")
+    assert not a.refused, a.text
+    assert "resolved to retain the Financial Policy" in a.text, a.text
+
+
+def test_the_motions_result_beats_what_would_be_done_on_the_way(listed):
+    a = ask(listed, "What did the Alder Valley Board decide about online sign-ups for new members?")
+    assert not a.refused, a.text
+    assert "the motion was carried" in a.text, a.text
+    assert all(quote_is_exact(listed.store, c) for c in a.citations)

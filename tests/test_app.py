@@ -355,6 +355,52 @@ def test_meeting_opens_from_the_briefing_cache(monkeypatch, sample_store):
     assert calls == [] and "Decisions" in [h.value for h in at.header]
 
 
+def test_settle_heap_freezes_a_grown_heap_once():
+    """What survives a full collection is frozen once the heap passes the limit, so the full
+    collection Streamlit runs after every script run stops walking it; garbage is not frozen."""
+    import gc
+
+    from ui.app_common import settle_heap
+
+    class Node:
+        def __init__(self):
+            self.me = self  # a reference cycle: only the collector frees it
+
+    gc.unfreeze()
+    try:
+        before = gc.get_freeze_count()
+        kept = [[i] for i in range(50_000)]  # long-lived, like a loaded model's objects
+        garbage = [Node() for _ in range(1_000)]
+        probe = __import__("weakref").ref(garbage[0])
+        del garbage
+        # (limits computed outside the asserts: pytest's rewriting would keep get_objects()'s list alive)
+        limit = len(gc.get_objects()) - 20_000
+        assert settle_heap(limit=limit)
+        assert gc.get_freeze_count() >= before + len(kept)
+        assert probe() is None, "garbage was collected, not frozen"
+        frozen = gc.get_freeze_count()
+        limit = len(gc.get_objects()) + 1_000
+        assert not settle_heap(limit=limit), "nothing to do: no collection, no freeze"
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_every_page_run_settles_the_heap(monkeypatch, sample_store):
+    """app.py settles the heap after every page, also after a page that stops early."""
+    import gc
+
+    from ui import app_common
+
+    monkeypatch.setattr(app_common, "FREEZE_ABOVE", 0)
+    gc.unfreeze()
+    try:
+        new_app(monkeypatch, sample_store.root, "app_meetings.py")  # no meeting picked: the page calls st.stop()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 # --- Decisions register -------------------------------------------------------------------------
 
 

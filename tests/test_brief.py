@@ -152,3 +152,32 @@ def test_key_points_choose_what_the_exact_arithmetic_chooses(sample_store):
             assert sorted(got) == sorted(exact(it)), (m.id, it.label)  # (a repeated sentence may be either copy)
             checked += len(split_sentences(it.text)) > 6
     assert checked >= 10  # items long enough for the choice to matter
+
+
+def test_a_briefing_is_stored_with_the_store_and_read_back_unchanged(sample_store, briefings, tmp_path, monkeypatch):
+    """A new process reads a briefing computed earlier (keyed by the meeting's content and
+    the briefing code) instead of computing it again, and gets the same briefing."""
+    import shutil
+
+    import rag.brief
+    from rag.front import Minutes
+
+    root = tmp_path / "store"
+    shutil.copytree(sample_store.root, root)
+    first = Minutes.open(store=root)
+    for m in first.meetings():
+        assert first.briefing(m.id).to_dict() == briefings[m.id].to_dict()
+    assert len(list((root / "briefings").glob("*.json"))) == 5
+
+    def no_computing(*a, **k):
+        raise AssertionError("the stored briefing should have been read")
+
+    monkeypatch.setattr(rag.brief, "briefing", no_computing)
+    fresh = Minutes.open(store=root)
+    for m in fresh.meetings():
+        b = fresh.briefing(m.id)
+        assert b.to_dict() == briefings[m.id].to_dict()
+        assert b.to_markdown() == briefings[m.id].to_markdown()
+    # another engine is another briefing: not served from the extractive one's file
+    with pytest.raises(AssertionError, match="should have been read"):
+        fresh.briefing(fresh.meetings()[0].id, llm="ollama:none")

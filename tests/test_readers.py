@@ -658,3 +658,111 @@ if __name__ == "__main__":
     for fmt, (n, found, marked, slowest, docs) in sorted(totals.items()):
         print(f"{fmt:9} docs {docs:2.0f}  gold titles {n:4.0f}  start a block {found / n:.2f}  "
               f"on a marked block {marked / n:.2f} ({marked:.0f})  slowest read {slowest:.2f} s cpu")
+
+
+def _glyph_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF whose font maps code 0x81 to no character, as a subset symbol font without
+    a Unicode map does: pdfminer prints it as "(cid:129)"."""
+    content = "BT /F1 11 Tf 72 720 Td 14 TL\n" + "".join(f"({ln}) '\n" for ln in lines) + "ET"
+    objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /StandardEncoding >> >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{o}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode() + "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    return out + f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+def test_pdf_unmapped_glyphs_become_bullets_or_go_and_no_word_is_lost(tmp_path):
+    path = tmp_path / "glyphs.pdf"
+    path.write_bytes(_glyph_pdf(["Minutes of the Board", "\x81 Identifying new markets", "Fees \x81rose by 5%", "\x81"]))
+    texts = [b.text for b in read_blocks(path)]
+    # a leading unmapped glyph is the list bullet; inside a line it is dropped; a line of nothing
+    # but debris goes
+    assert texts == ["Minutes of the Board", "• Identifying new markets", "Fees rose by 5%"]
+    # mostly mapped text: pdfminer's own reading ("(cid:129)") is kept and cleaned the same way
+    long = ["Minutes of the meeting of the Board of Trustees held on 3 May 2024 in the Library Hall",
+            "Present: Ann Hale, Bob Roe, Cy Tan, Dee Ure and the Clerk to the Trustees",
+            "1. Apologies were received from Eve Vane and Fay Wren", "\x81 Identifying new markets"]
+    path.write_bytes(_glyph_pdf(long))
+    assert [b.text for b in read_blocks(path)] == long[:3] + ["• Identifying new markets"]
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("(cid:120) Raising the status of the brand.", "• Raising the status of the brand."),
+    ("\ue001 Grants in pipeline", "• Grants in pipeline"),  # a Private Use bullet from a Symbol font
+    ("\uf0b7 Item one", "• Item one"),  # Word's Symbol bullet
+    ("Quorum \uf0b3 5 members", "Quorum ≥ 5 members"),  # a Symbol sign inside a line keeps its meaning
+    ("Total\ufffd\x07 £106,895", "Total £106,895"),
+    ("No debris here (see item 3).", "No debris here (see item 3)."),
+])
+def test_pdf_glyph_debris_is_mapped_or_dropped(raw, clean):
+    from ingest.read_pdf import clean_glyphs
+
+    assert clean_glyphs(raw) == clean
+
+
+@pytest.mark.skipif(not Path("/work/shared/corpus/docs").exists(), reason="development corpus not present")
+def test_corpus_pdfs_carry_no_glyph_placeholders():
+    from ingest.parse import parse_file
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "docs"
+    for name in ("ot-03_suffolk-libraries_board_2016-05-26.pdf", "uk-01_souldern-parish-council_parish-council-meeting_2023-09-28.pdf"):
+        m = parse_file(corpus / name)
+        text = "\n".join(it.title + "\n" + it.text for it in m.items)
+        assert "(cid:" not in text and not re.search(r"[\ue000-\uf8ff]", text), name
+        assert "• " in text  # the bullets are still list entries
+
+
+def test_html_definition_list_of_details_reads_as_field_lines_and_agenda_lists_stay_apart(tmp_path):
+    page = """<html><body><h1>Widgets CG plenary</h1><h2>29 January 2026</h2>
+<dl><dt>Present</dt><dd>Ann Hale, Bob Roe, Cy Tan</dd><dt>Regrets</dt><dd>Dee Ure</dd><dt>Chair</dt><dd>Gautier</dd></dl>
+<dl><dt>1. Apologies</dt><dd>Apologies were received from Eve Vane and the clerk noted them.</dd>
+<dt>2. Budget</dt><dd>The treasurer presented the budget and the members discussed it at length.</dd></dl>
+</body></html>"""
+    path = tmp_path / "dl.html"
+    path.write_text(page, encoding="utf-8")
+    texts = [b.text for b in read_blocks(path)]
+    assert texts[:2] == ["Widgets CG plenary", "29 January 2026"]
+    assert ["Present: Ann Hale, Bob Roe, Cy Tan", "Regrets: Dee Ure", "Chair: Gautier"] == texts[2:5]
+    # an item's title and its prose are not a field: they stay two blocks
+    assert texts[5:] == ["1. Apologies", "Apologies were received from Eve Vane and the clerk noted them.", "2. Budget",
+                         "The treasurer presented the budget and the members discussed it at length."]
+    from ingest.parse import parse_file
+
+    m = parse_file(path)
+    assert (m.chair, m.apologies, m.committee) == ("Gautier", ["Dee Ure"], "Widgets CG plenary")
+    assert {"Ann Hale", "Bob Roe", "Cy Tan"} <= set(m.attendees)
+
+
+def test_markdown_front_matter_roll_call_lists_become_labelled_lines(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("""---
+date: 2025-01-06
+members:
+  - Carlton Gibson
+  - Lily Foote
+other_attendees:
+  - Jacob Kaplan-Moss
+tags: [governance]
+---
+
+## Agenda
+
+1. Introductions
+2. How do votes work?
+""", encoding="utf-8")
+    blocks = read_blocks(path)
+    front = [b.text for b in blocks if b.source == "front-matter"]
+    assert front == ["date: 2025-01-06", "Present: Carlton Gibson, Lily Foote", "Also present: Jacob Kaplan-Moss"]
+    from ingest.parse import parse_file
+
+    m = parse_file(path)
+    assert (m.date, m.attendees) == ("2025-01-06", ["Carlton Gibson", "Lily Foote", "Jacob Kaplan-Moss"])

@@ -74,4 +74,7 @@ with st.sidebar:
     n = len(common.meetings(store))
     st.caption(f"{n} meeting{'s' if n != 1 else ''} stored")
 
-page.run()
+try:
+    page.run()
+finally:  # also after st.stop()/st.rerun(): a run that loaded the model must not leave it to the collector
+    common.settle_heap()

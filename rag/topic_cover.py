@@ -1,0 +1,107 @@
+"""Topic cover for the refusal decision: is the best evidence about what was asked?
+
+The answer engine (rag/answer.py) scores every candidate sentence and counts, idf-weighted,
+the question's topic words found in it, its item's title and, for a short line, its lead-in
+("cover"); it refuses when the best evidence's cover is below a share fitted
+leave-one-body-out (`min_cover`, eval/calibrate.py). This module corrects that count for the
+one candidate the decision rests on: two general ways in which evidence holding the
+question's words is still not about what was asked. Each is kept because it improved the
+out-of-fold figures (eval/ablate.py, rules `cover_level` and `cover_reported`); either sets
+the cover to zero, so the engine says the minutes don't say.
+
+* **A change is not a total.** Budget minutes report both the level and the change of a
+  line; the change is what sits beside the line's name ("Roads Maintenance – increase of
+  €1.46m"). A question for a total ("the total Roads Maintenance budget") is not answered by
+  a sentence giving only a change.
+* **A mention is not what was said.** "What did the Police Scotland report say?", "What did
+  the Minister say in his video address?": minutes often only record that a report was
+  given or an address made ("Police Scotland report: see appendix", "Jim O Callaghan
+  Minister for Justice (via pre-recorded video)", "Chair will supply"). Such a question is
+  answered only by evidence that reports something (a reporting verb, a "that" clause, a
+  lead-in to a list).
+
+Tried and measured, not kept (corpus + samples, leave one body out, 2026-11-26): not
+counting the day number of a question's date as topic (+1 question handled on one engine
+version, -3 on the next: it lifted unanswerable questions over the line too), counting
+another form of a question word (a shared 5-letter start: "decide"/"decided"), close
+synonyms by MiniLM word vectors (cosine 0.55-0.85, fitted with the cover: "spend" ~
+"expenditure" 0.66, but also "Barclays" ~ "Lloyds" 0.61), dropping framing words ("decide",
+"another"), evidence about another year than the question's, and evidence naming none of
+the question's own names. Each raised false answers to unanswerable questions as much as or
+more than it removed false refusals: most false refusals the wider cover rescued were wrong
+answers anyway, while unanswerable questions here are near misses whose topic words are all
+present.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .question import Question, rule
+
+if TYPE_CHECKING:
+    from .answer import Candidate
+
+_LEVEL_Q = re.compile(r"\b(?:total|overall|full|entire|whole)\b", re.I)
+_CHANGE_Q = re.compile(r"\b(?:increase|decrease|reduc|rise|rose|risen|fall|fell|cut|chang|grow|grew|uplift|difference|"
+                       r"more|less|by how much)", re.I)
+_CHANGE_E = re.compile(r"\b(?:increase|decrease|reduction|rise|fall|cut|uplift|growth|drop)\s+of\b|"
+                       r"\b(?:increased|decreased|reduced|rose|fell|grew|dropped|up|down)\s+by\b", re.I)
+
+_SUM = re.compile(r"[£$€]\s?\d[\d,.]*\s?(?:m|bn|k|million|billion)?\b|\b\d[\d,.]*\s?(?:million|billion|%|per ?cent)",
+                  re.I)
+_CHANGED_SUM = re.compile(rf"(?:{_CHANGE_E.pattern})\s*(?:{_SUM.pattern})", re.I)
+
+
+def level_gap(question: str, sentence: str) -> str | None:
+    """Why `sentence` gives a change where the question asks for a total (None if it does not)."""
+    if not _LEVEL_Q.search(question) or _CHANGE_Q.search(question):
+        return None
+    if not _CHANGE_E.search(sentence) or _LEVEL_Q.search(sentence):
+        return None
+    # "Street Cleaning – €1.86m, increase of €220k." gives the level too
+    rest = _CHANGE_E.sub(" ", _CHANGED_SUM.sub(" ", sentence))
+    return None if _SUM.search(rest) else "gives a change, not the total asked for"
+
+
+# "What did the Chair report ...", "What did the Minister say ...", "What will the study recommend ...":
+# the question asks for what someone said (not a decision, which has its own checks)
+_REPORTED_Q = re.compile(r"\bwhat (?:did|does|do|will|would|has|had)\b[^?]*?\b(?:say|report|conclude|recommend|ask|tell|"
+                         r"state|propose|suggest|explain|highlight)\b", re.I)
+_DECIDED_Q = re.compile(r"\b(?:decid|decision|agree|resolv|vote)", re.I)
+# ... which evidence answers only by reporting it: a reporting verb or a "that" clause
+_REPORTING = re.compile(r"\b(?:said|says|stated|states|reported|reports|explained|noted|notes|concluded|recommended|"
+                        r"recommends|asked|told|advised|informed|highlighted|confirmed|suggested|proposed|outlined|"
+                        r"emphasi[sz]ed|stressed|requested|presented|raised|indicated|commented|felt|believed|"
+                        r"updated?|updates|namely|including|that)\b|:\s*$", re.I)
+
+
+def reported_gap(question: str, sentence: str) -> str | None:
+    """Why `sentence` does not say what the question asks someone said: it only mentions the
+    report, address or study ("Police Scotland report: see appendix", "Chair will supply",
+    "Jim O Callaghan Minister for Justice (via pre-recorded video)")."""
+    if not _REPORTED_Q.search(question) or _DECIDED_Q.search(question):
+        return None
+    return None if _REPORTING.search(sentence) else "mentions it without saying what was said"
+
+
+def evidence_gap(question: str, kind: str, sentence: str) -> str | None:
+    """Why `sentence` holds the question's words but not what it asks (None when neither check
+    fails). `kind`: the engine's question kind (`Question.kind`)."""
+    gap = level_gap(question, sentence) if kind == "number" and rule("cover_level") else None
+    if gap is None and rule("cover_reported"):
+        gap = reported_gap(question, sentence)
+    return gap
+
+
+def refine_cover(question: Question, cand: "Candidate") -> str | None:
+    """Apply both checks to the scored candidate `cand` (rag/answer.py `Candidate`) the engine's
+    refusal rests on: where one fails, its `features["cover"]` becomes 0 and
+    `features["cover_gap"]` says why (returned too). The engine's own cover is otherwise kept."""
+    if not rule("topic_cover"):
+        return None
+    gap = evidence_gap(question.text, question.kind, cand.text)
+    if gap:
+        cand.features["cover"] = 0.0
+        cand.features["cover_gap"] = gap
+    return gap

@@ -12,7 +12,6 @@ rules, so it is done once per question and reused (one process, one embedding ca
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 # name -> what the rule does (rag/question.py and rag/answer.py test `rule(name)`)
 # Rules removed after this ablation showed them not to help (2026-11-26): the type bonus and
@@ -48,10 +47,27 @@ RULES = {
     "listed_after": "a lead-in ending ':' brings its listed entries",
     "timeline_second": "timeline: a second line per meeting",
     "truncation": "refuse where the answer was cut off in the source",
-    "topic_cover": "topic cover refined for the best evidence (rag/topic_cover.py; off = both rules below off)",
+    "topic_cover": "topic cover refined for the best evidence (rag/topic_cover.py; off = every cover_ rule below off)",
     "cover_day": "... the day numbers of the question's dates are not topic",
     "cover_level": "... a question for a total is not answered by a change ('increase of')",
     "cover_reported": "... 'what did X say/report/recommend' is not answered by a mere mention",
+    "cover_value": "... the asked value's form is there: a phone number, a time of day, a calendar day, a sum of money",
+    "cover_count": "... 'how many': a count, not an item label ('7.d.')",
+    "cover_new_name": "... 'who': someone the question does not already name",
+    "cover_named_thing": "... 'which bank/venue/supplier': a name, not the description again",
+    "cover_undecided": "... 'which X did they choose': not evidence that the choice is still to be made",
+    "cover_sum_role": "... a sum of the kind asked (cost, quotation, money raised, funding)",
+    "cover_vague": "... 'which districts': not 'several districts' naming none",
+    "cover_vote_kind": "... 'how many abstentions': the kind of vote counted",
+    "cover_meeting": "... a question dating its meeting to a day: evidence from that meeting when it is stored",
+    "cover_number": "... a number naming the subject ('Resolution 259-2018') is in the evidence's item",
+    "cover_motion": "... 'who seconded the motion to X': that motion, its verb said there",
+    "cover_pending": "... 'what did the report conclude': not that the report is still to come",
+    "cover_procedural": "... 'what did they decide about X': more than a motion on the meeting's procedure",
+    "cover_act": "... 'who did they elect / who is buying': that act recorded",
+    "cover_elected": "... 'the vote when X was elected': an election recorded, not another vote",
+    "cover_asked_to": "... 'what did X ask them to fund': the thing asked for is said",
+    "cover_decision": "... 'what did they decide': an outcome recorded in the evidence, its paragraph or heading",
 }
 
 

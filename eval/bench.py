@@ -6,8 +6,13 @@ use, so the figures are the product's. Per corpus (the five samples, and
 
   * parse: time to parse each document (median of 3);
   * ingest: passages/s into a fresh temporary store (parse + split + embed + Chroma +
-    docstore + BM25) beside the bare embedding throughput of the same passage texts
-    (limit: ingest >= 0.9 x bare embedding);
+    docstore + records + BM25 + query snapshot, i.e. all of `minutes ingest` after the model
+    is loaded) beside the bare embedding throughput of exactly the passage texts it embeds
+    (the same `meeting_passages` texts with their embedding metadata), on the same number of
+    threads, timed before and after the ingest and averaged (limit: ingest >= 0.9 x bare
+    embedding). Two bare figures: the texts in one llama-index call in document order (the
+    issue's yardstick), and the same texts longest first (batches of like lengths pad least;
+    what the ingest itself does, rag/store.py `_embed_sorted`), the stricter comparison;
   * naive pipeline: llama-index defaults (eval/baseline.py: whole documents, SentenceSplitter,
     in-memory VectorStoreIndex, vector top-5), index build and retrieval latency, same run;
   * query embedding: latency at torch's default thread count and at one thread;
@@ -68,6 +73,7 @@ LIMITS = {
     "large_ask_filtered_p95_ms": (250.0, "max", "ms"),
     "briefing_max_ms": (300.0, "max", "ms"),
     "ingest_ratio": (0.9, "min", "x bare embedding"),
+    "ingest_ratio_sorted": (0.9, "min", "x bare, longest first"),
     "cold_ask_torch_s": (10.0, "max", "s"),
     "cold_ask_onnx_s": (3.0, "max", "s"),
     "eval_128_s": (60.0, "max", "s"),
@@ -229,15 +235,18 @@ class Bench:
                               for nd in meeting_passages(parse_file(f), mn.settings.passage_tokens)]
                 except MinutesError:
                     pass
-            t0 = time.perf_counter()
-            model.get_text_embedding_batch(texts)
-            before_s = time.perf_counter() - t0
+            by_length = sorted(texts, key=len, reverse=True)
+
+            def bare(batch: list[str]) -> float:
+                t0 = time.perf_counter()
+                model.get_text_embedding_batch(batch)
+                return time.perf_counter() - t0
+
+            before_s, before_sorted_s = bare(texts), bare(by_length)
             t0 = time.perf_counter()
             rep = mn.ingest([corpus])
             ingest_s = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            model.get_text_embedding_batch(texts)
-            after_s = time.perf_counter() - t0
+            after_sorted_s, after_s = bare(by_length), bare(texts)
         finally:
             if saved_env is None:
                 os.environ.pop("MINUTES_EMBED_THREADS", None)
@@ -245,18 +254,29 @@ class Bench:
                 os.environ["MINUTES_EMBED_THREADS"] = saved_env
         n = rep.result.passages_written
         embed_s = (before_s + after_s) / 2
+        sorted_s = (before_sorted_s + after_sorted_s) / 2
         pps = n / ingest_s if ingest_s else 0.0
         bare = len(texts) / embed_s if embed_s else 0.0
+        bare_sorted = len(texts) / sorted_s if sorted_s else 0.0
         ratio = round(pps / bare, 2) if bare else 0.0
+        ratio_sorted = round(pps / bare_sorted, 2) if bare_sorted else 0.0
         self.figure("ingest_ratio", ratio)
+        self.figure("ingest_ratio_sorted", ratio_sorted)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
         self.say(f"model load   {load_s:.1f} s (already loaded if ~0); ingest and bare embedding both on {threads} thread(s); "
-                 f"bare embedding {before_s:.1f} s before the ingest, {after_s:.1f} s after")
-        self.say(f"ingest       {n} passages from {len(rep.meetings)} meetings in {ingest_s:.1f} s = {pps:.1f} passages/s; "
-                 f"bare embedding of the same texts {bare:.1f} passages/s ({embed_s:.1f} s): ratio {ratio:.2f} (limit >= 0.9)")
+                 f"bare embedding {before_s:.1f} s before the ingest, {after_s:.1f} s after; longest first "
+                 f"{before_sorted_s:.1f} s / {after_sorted_s:.1f} s (load average {load:.1f} now)")
+        self.say(f"ingest       {n} passages from {len(rep.meetings)} meetings in {ingest_s:.1f} s = {pps:.1f} passages/s "
+                 f"(parse, split, embed, Chroma, docstore, records, BM25 and snapshot); bare embedding of the same "
+                 f"texts in one call {bare:.1f} passages/s ({embed_s:.1f} s): ratio {ratio:.2f} (limit >= 0.9); "
+                 f"bare embedding longest first {bare_sorted:.1f} passages/s ({sorted_s:.1f} s): ratio {ratio_sorted:.2f}")
         return {"meetings": len(rep.meetings), "passages": n, "seconds": round(ingest_s, 2),
                 "passages_per_s": round(pps, 1), "bare_embedding_passages_per_s": round(bare, 1),
                 "bare_embedding_seconds": round(embed_s, 2), "ratio": ratio, "model_load_s": round(load_s, 2),
-                "threads": threads, "bare_before_s": round(before_s, 2), "bare_after_s": round(after_s, 2)}
+                "bare_sorted_passages_per_s": round(bare_sorted, 1), "bare_sorted_seconds": round(sorted_s, 2),
+                "ratio_sorted": ratio_sorted, "threads": threads, "bare_before_s": round(before_s, 2),
+                "bare_after_s": round(after_s, 2), "bare_sorted_before_s": round(before_sorted_s, 2),
+                "bare_sorted_after_s": round(after_sorted_s, 2), "load_avg_1m_after": round(load, 2)}
 
     def naive_pipeline(self, files: list[Path], questions: list[str]) -> dict:
         """llama-index defaults, timed in the same run: build, then vector top-5 per question."""

@@ -6,13 +6,15 @@ check counts, per document, the word tokens of the body text the reader produced
 nowhere in the meeting: not in the preamble (the header pseudo-item) nor in any item's
 number, title, agenda blurb or text. What the parser drops on purpose is left out of the
 count: running headers and footers, page furniture lines and labels ("Minutes:", "PDF 120 KB"),
-and truncation notes ("view the full minutes text for item 28").
+truncation notes ("view the full minutes text for item 28"), and the label before an item's
+number ("Minute No. 51/25", "ITEM NO. 1", "Item 1:"), which the item's number stands for.
 
 Tokens are compared as a multiset (case folded), so the count is the number of word
 occurrences the meeting is short of; a word kept twice elsewhere does not make up for one lost
 unless it is the same word.
 
     python -m eval.coverage ../shared/corpus/docs eval/heldout/real/docs data/minutes
+    python -m eval.coverage --questions ../shared/corpus/questions.jsonl ../shared/corpus/docs
 """
 from __future__ import annotations
 
@@ -25,7 +27,14 @@ from pathlib import Path
 
 from ingest.blocks import Block, render_line
 from ingest.model import Meeting
-from ingest.segment import _FURNITURE_LINE, _FURNITURE_SUFFIX, _PAGE_MARK, _UNDERLINE, MARKER_RE, TRUNCATION, running_lines
+from ingest.segment import (_FURNITURE_LINE, _FURNITURE_SUFFIX, _PAGE_MARK, _UNDERLINE, MARKER_RE, NUMBER_LINE, TRUNCATION,
+                            running_lines)
+
+
+def _unlabelled(line: str) -> str:
+    """The line without the item label before its number ("Minute No. 51/25" -> "51/25")."""
+    m = NUMBER_LINE.match(line.strip())
+    return line.strip()[m.end("prefix"):] if m and m.group("prefix") else line
 
 _WORD = re.compile(r"[^\W_]+")  # "Signed______" is the word "Signed"
 
@@ -45,7 +54,7 @@ def source_tokens(blocks: list[Block]) -> Counter:
         if not s or i in furniture or _FURNITURE_LINE.match(s) or MARKER_RE.match(s) or _UNDERLINE.match(s) \
                 or _PAGE_MARK.match(s):
             continue
-        line = render_line(b)
+        line = _unlabelled(render_line(b))
         line = TRUNCATION.split(line)[0] if TRUNCATION.search(line) else line
         prev = None
         while prev != line:
@@ -96,7 +105,26 @@ def documents(dirs: list[Path]) -> list[Path]:
                   if p.suffix.lower() in SUPPORTED and not p.stem.upper().startswith("README"))  # a folder's notes, not minutes
 
 
+def question_items(dirs: list[Path], questions: Path) -> tuple[int, list[str]]:
+    """(answerable questions, their gold items the parser does not produce). Answers cite
+    items, so a question whose gold item is not a parsed item cannot be answered with the
+    right citation however good retrieval is; this counts them without building a store."""
+    from eval.scorer import Gold, load_fixtures
+    from ingest.parse import parse_file
+
+    fixtures = [q for q in load_fixtures(questions) if q.gold]
+    wanted = {Path(src).name for q in fixtures for src, _n in q.gold}
+    paths = [p for p in documents(dirs) if p.name in wanted]
+    gold = Gold(parse_file(p) for p in paths)
+    return len(fixtures), [f"{q.id}: {m}" for q in fixtures for m in gold.missing(q)]
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--questions"]:
+        n, missing = question_items([Path(a) for a in argv[2:]], Path(argv[1]))
+        print("\n".join(missing))
+        print(f"{len(missing)} gold items not parsed, over {n} answerable questions")
+        return 0
     rows = [document_coverage(p) for p in documents([Path(a) for a in argv])]
     by_fmt: dict[str, list[int]] = {}
     for r in rows:

@@ -37,7 +37,8 @@ _GENERIC = {"minutes", "meeting", "meetings", "the", "of", "a", "an", "and", "fo
 _NAME_TITLES = re.compile(
     r"\b(?:cllrs?|councill?ors?|council\s*members?|councilmembers?|mayor|pro\s+tem|deputy|vice|chair(?:man|woman|person)?|"
     r"cathaoirleach|leas-chathaoirleach|trustees?|supervisors?|clerk|treasurer|secretary|directors?|commissioners?|"
-    r"president|county|city|mr|mrs|ms|miss|dr|supt|msp|mp|edc|sbc|scc|in the chair|convenor|member|staff)\b\.?",
+    r"president|county|city|mr|mrs|ms|miss|dr|supt|msp|mp|edc|sbc|scc|in the chair|convenor|member|staff|"
+    r"chief|superintendent|det|inspt|inspector|sergeant|sgt|senators?)\b\.?",
     re.I,
 )
 

@@ -21,92 +21,23 @@ resolution it introduces. Anything the minutes do not say outright (an outcome r
 verb of the motion, a tally counted from a roll call) is listed in `Decision.inferred`.
 
 Only general patterns of how minutes are written live here: no rule for one body's document.
+Split by job: members' names (`decision_names`), vote tallies and roll calls (`votes`), outcome
+words (`decision_outcome`), elections (`elections`), consent agendas (`consent`); this module
+cuts sentences, tags and groups them, and runs the passes.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from .model import HEADER_ITEM, AgendaItem, Decision, Meeting, Vote
-
-# --------------------------------------------------------------------------------------------
-# Names and titles
-# --------------------------------------------------------------------------------------------
-
-# Titles a member's name may carry in minutes; stripped when names are compared.
-TITLE_WORDS = (
-    r"Cllrs?|Councill?ors?|Councilmembers?|Council\s+Members?|Board\s+[Mm]embers?|Members?|Directors?|Trustees?|"
-    r"Commissioners?|Aldermen|Alderman|Alderperson|Supervisor|Selectman|Selectwoman|Mayor\s+Pro\s+Te[mr]n?|Mayor|"
-    r"Deputy\s+Mayor|Vice[-\s]Chair(?:man|person|woman)?|Chair(?:man|person|woman)?|Cathaoirleach|Leas-Chathaoirleach|"
-    r"President|Vice[-\s]President|Treasurer|Secretary|Clerk|Sir|Dame|Lord|Lady|Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Rev|Hon|Judge"
-)
-_TITLE = rf"(?:(?:{TITLE_WORDS})\.?\s+)"
-# Words that start sentences or name bodies, never a member.
-_NOT_NAME = (
-    r"(?!(?:The|This|That|These|Those|It|Its|Motion|Council|Board|Committee|Commission|Meeting|Staff|Item|Items|All|"
-    r"Upon|After|Following|On|In|At|By|For|With|And|Agreed|Resolved|Seconded|Second|Proposed|Moved|Carried|Approved|"
-    r"Vote|Votes|An|There|Then|He|She|They|We|Our|Their|His|Her|Roll|Call|Result|Status|Yeas?|Nays?|Ayes?|Noes|"
-    r"Absent|Abstain\w*|Public|City|County|Town|Village|Parish|Township|Minutes|Report|Recommended|Action)\b(?!\.)|A\s+(?=[a-z]))"
-)
-_NAME_WORD = r"(?:[a-z]?[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|(?:van|von|de|der|den|du|da|la|le|del|di|dos|ter|Mc|Mac|O['’])(?=\s))"
-
-
-# A qualifier printed after a member's name, part of how the minutes name them: a call sign,
-# a ward, a party ("Norman (VE3NPP) moved ...", "Cllr Roe (Lab) seconded").
-_QUALIFIER = r"(?:[ \t]*\([A-Z][\w\-/ .]{0,24}\))?"
-
-
-def _name(group: str) -> str:
-    return rf"(?P<{group}>{_TITLE}{{0,2}}{_NOT_NAME}{_NAME_WORD}(?:(?:(?<![a-z][a-z]\.)[ \t]+|(?<![a-z][a-z]\.)[ \t]*\n[ \t]*(?![\w /]{{1,25}}:)(?![A-Z]{{2,}}\b)|(?<=\b[A-Z]\.)(?=[A-Z][a-z'’])){_NOT_NAME}{_NAME_WORD}){{0,3}}{_QUALIFIER})"
-
-
-_TITLE_STRIP = re.compile(rf"^(?:(?:{TITLE_WORDS})\.?\s+)+", re.I)
-
-
-def clean_name(name: str | None) -> str | None:
-    """A captured name tidied for storage: whitespace collapsed, trailing punctuation off."""
-    if not name:
-        return None
-    name = re.sub(r"\s+", " ", name).strip(" ,;:-")
-    if name.endswith(".") and not re.search(r"\b[A-Z]\.$", name):
-        name = name[:-1]
-    return name or None
-
-
-def normalise_name(name: str | None) -> str:
-    """Compare-form of a member's name: no titles, no punctuation, lower case, accents kept.
-
-    "Cllr. P. Harries", "Councillor P Harries" and "p harries" compare equal.
-    """
-    if not name:
-        return ""
-    n = unicodedata.normalize("NFKC", name)
-    n = re.sub(r"\s*\([^()]*\)", " ", n)  # "Norman (VE3NPP)" is Norman: the qualifier is not the name
-    prev = None
-    while prev != n:
-        prev = n
-        n = _TITLE_STRIP.sub("", n.strip())
-    n = re.sub(r"[^\w\s]", " ", n)
-    return re.sub(r"\s+", " ", n).strip().lower()
-
-
-def same_member(a: str | None, b: str | None) -> bool:
-    """True when two printed names plausibly name the same member.
-
-    Equal once titles are stripped, or one is a shorter form of the other with the same
-    surname ("Director Catlin" and "Peggy Catlin", "Cllr Canning" and "Cllr J. Canning").
-    """
-    na, nb = normalise_name(a), normalise_name(b)
-    if not na or not nb:
-        return na == nb
-    if na == nb:
-        return True
-    ta, tb = na.split(), nb.split()
-    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    if short[-1] != long_[-1]:
-        return False
-    return all(any(w == x or (len(w) == 1 and x.startswith(w)) for x in long_) for w in short)
+# names, votes and outcomes live in their own modules; re-exported here for older callers
+from .decision_names import (TITLE_WORDS, _NAME_WORD, _NOT_NAME, _QUALIFIER, _TITLE,  # noqa: F401
+                             _TITLE_STRIP, _name, clean_name, normalise_name, same_member)
+from .decision_outcome import outcome_of
+from .consent import _consent_pass, _list_then_result_pass
+from .elections import fold_elections
+from .model import HEADER_ITEM, AgendaItem, Decision, Meeting
+from .votes import _N, _num, label_columns, parse_vote, table_tally  # noqa: F401
 
 
 # --------------------------------------------------------------------------------------------
@@ -198,7 +129,10 @@ def sentences(text: str) -> list[Sentence]:
                       or _MOTION_INTRO.match(line.strip()) or _FORMAL_RESOLVED.match(line.strip())
                       or prev_line.rstrip().endswith((":", ":-", ":–", "|")) or _BARE.match(prev_line.strip())
                       or (_BARE.match(line.strip()) and (ended or line.strip().isupper()))
-                      or _line_closed(prev_line, line, width))
+                      or _line_closed(prev_line, line, width)
+                      # a flattened table's cells (one number per line) end where prose resumes
+                      or (re.fullmatch(r"\s*(?:\d{1,3}|TOTAL|Total)\s*", prev_line) is not None
+                          and re.match(r"\s*[A-Z][a-z]*\s+(?:[\w’'\-]+\s+){5}", line) is not None))
             if breaks:
                 if cur_start is not None:
                     units.append((cur_start, cur_end, True))
@@ -222,6 +156,7 @@ def sentences(text: str) -> list[Sentence]:
                 s0 = m.end()
             if s0 < ce:
                 out.append(Sentence(s0, ce, "", pi, first))
+    out = [piece for s in out for piece in _split_dispositions(text, s)]
     for s in out:
         s.line_start = s.line_start or text[:s.start].rstrip(" \t").endswith("\n") or not text[:s.start].strip()
         while s.end > s.start and text[s.end - 1].isspace():
@@ -245,6 +180,36 @@ def sentences(text: str) -> list[Sentence]:
             continue
         merged.append(s)
     return merged
+
+
+# Action minutes close each agenda entry with its disposition, in capitals and without a full
+# stop: a roll call in "(Y-5)" / "(Y-4; N-1)" notation and the ordinance number it passed, or
+# "CONFIRMED", "PLACED ON FILE", "REFERRED TO COMMISSIONER OF ...", "PASSED TO SECOND READING
+# JANUARY 19, 2011 AT 9:30 AM", "ACCEPTED AS AMENDED". Page extraction often runs such entries
+# together on one line, so the disposition ends the entry's sentence.
+ROLL_NOTATION = r"\((?:Y|N)-\d{1,2}(?:[;,]?\s*(?:Y|N)-\d{1,2})*\)"
+_DISPOSITION_WORD = (r"(?:CONFIRMED|ADOPTED|ACCEPTED|APPROVED|PASSED|FAILED|DENIED|CARRIED|DEFEATED|GRANTED|RATIFIED)"
+                     r"(?:\s+AS\s+AMENDED)?")
+_READING_DATE = r"(?:\s+TO\s+SECOND\s+READING(?:\s+[A-Z]{3,9}\s+\d{1,2},\s+\d{4})?(?:\s+AT\s+\d{1,2}:\d{2}\s+[AP]\.?M\.?)?)?"
+_DISPOSITION = re.compile(
+    rf"{ROLL_NOTATION}(?:\s+{ROLL_NOTATION})*(?:\s+(?:\d{{5,7}}\b(?:\s+AS\s+AMENDED)?|(?:[A-Z]{{3,}}\s+){{0,3}}?{_DISPOSITION_WORD}{_READING_DATE}))?"
+    rf"|\bPLACED\s+ON\s+FILE\b|\bREFERRED\s+TO\s+(?:[A-Z&]{{2,}}\s+){{0,6}}[A-Z]{{2,}}\b"
+    rf"|\b(?:[A-Z]{{3,}}\s+)?PASSED(?=\s+TO\s+SECOND\s+READING\b){_READING_DATE}")
+
+
+def _split_dispositions(text: str, s: Sentence) -> list[Sentence]:
+    """`s` cut after each disposition that more text follows (the next entry's number and title)."""
+    pieces, start = [], s.start
+    for m in _DISPOSITION.finditer(text, s.start, s.end):
+        nxt = m.end() + len(text[m.end():s.end]) - len(text[m.end():s.end].lstrip())
+        if nxt >= s.end or text[m.end():nxt] == "" or nxt <= start:
+            continue
+        pieces.append(Sentence(start, m.end(), "", s.para, s.line_start if start == s.start else False))
+        start = nxt
+    if not pieces:
+        return [s]
+    pieces.append(Sentence(start, s.end, "", s.para, False))
+    return pieces
 
 
 # A paragraph opening with the body or "It was" as subject starts a sentence of its own.
@@ -286,10 +251,18 @@ _MOVE_PATTERNS = [
                rf"(?:[^.]{{0,80}}?(?i:{_SEC_KW})\s+(?i:by)\s+{_name('seconder')})?"),
     # "Asking for a motion to ..., X so moved, seconded by Y": the mover answers a call for a motion
     re.compile(rf"{_name('mover')}\s+(?i:so\s+move[ds])\b(?:[^.]{{0,80}}?(?i:{_SEC_KW})\s+(?i:by)\s+{_name('seconder')})?"),
+    # a nomination: "Cllr. J. Crowe proposed Cllr. P. Murphy for the position of Cathaoirleach ..., this
+    # proposal was seconded by Cllr. C. Colleran Molloy and agreed by all present"
+    re.compile(rf"{_name('mover')}\s+(?i:proposed|nominated)\s+{_name('nominee')}(?:\s+(?i:for|as)\b|\s*,(?=\s+{_name('sec2')}\s+(?i:seconded)))"
+               rf"(?:[^.]{{0,200}}?(?i:{_SEC_KW})\s+(?i:by)\s+{_name('seconder')})?"),
     # X moved to / moved that / moved approval / moved the
     re.compile(rf"{_name('mover')}\s+(?i:moved|proposed|moves|motioned)(?:\s+(?i:to\b|that\b|the\b|approval|adoption|acceptance|(?!discussing|considering|talking|looking|exploring|revisiting)[a-z]+ing\b|"
                rf"for\b|a\s+motion|an?\s+amendment|as\b)|\s*,)"
                rf"(?:[^.]{{0,200}}?(?i:{_SEC_KW})\s+(?i:by)\s+{_name('seconder')})?"),
+    # "Bob P. motion to accept minutes, Mike K. seconded": "motion" as the verb, in note-form minutes
+    # (a first name and an initial or surname, opening the sentence or following a heading's colon)
+    re.compile(rf"(?:^|(?<=[:.;]\s)|(?<=\n))(?P<mover>[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’\-]*\.?){{1,2}})\s+(?i:motion)\s+(?i:to)\b"
+               rf"(?:[^.]{{0,200}}?(?:,\s*|\s+)(?i:and\s+)?{_name('seconder')}\s+(?i:seconded)\b)?"),
     # "Moved (Smith/Jones) that ...", "Moved: Cr Smith / Cr Jones": mover and seconder as a pair
     re.compile(rf"(?i:\b(?:moved|proposed))\s*[:(]?\s*{_name('mover')}\s*/\s*{_name('seconder')}\s*\)?"),
     # X accepted/put/proposed ... and Y seconded: whoever acted first in a seconded sentence moved it
@@ -301,6 +274,31 @@ _SECOND_PATTERNS = [
     # "X moved to approve the minutes, Y seconding."
     re.compile(rf"(?:,|\band)\s+{_name('seconder')}\s+(?i:seconding)\b"),
 ]
+
+
+class _Guarded:
+    """A pattern that opens with a member's name (costly to try at every position) behind a cheap
+    test for a word it cannot match without: same matches, a fraction of the time."""
+
+    def __init__(self, guard: str, pattern: re.Pattern):
+        self.guard, self.pattern_ = re.compile(guard, re.I), pattern
+
+    def search(self, text: str, *args):
+        return self.pattern_.search(text, *args) if self.guard.search(text) else None
+
+    def sub(self, repl, text: str):
+        return self.pattern_.sub(repl, text) if self.guard.search(text) else text
+
+    def __getattr__(self, name):
+        return getattr(self.pattern_, name)
+
+
+# the word each name-first pattern needs ("made a motion", "so moved", "nominated", "moved to", "seconded")
+_GUARDS = {4: r"second|supported", 5: r"motion", 6: r"so\s+move", 7: r"proposed|nominated",
+           8: r"mo(?:ved|ves|tioned)|proposed", 9: r"motion", 11: r"seconded"}
+_MOVE_PATTERNS = [_Guarded(_GUARDS[k], pat) if k in _GUARDS else pat for k, pat in enumerate(_MOVE_PATTERNS)]
+_SECOND_PATTERNS = [_SECOND_PATTERNS[0], _Guarded(r"seconded|supported|agreed", _SECOND_PATTERNS[1]),
+                    _Guarded(r"seconding", _SECOND_PATTERNS[2])]
 _MOTION_INTRO = re.compile(
     r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:SUBSTITUTE\s+|AMENDED\s+|MAIN\s+)?MOTION\s*[:\-–]|Motion\s+to\b|"
     r"(?:A|The)\s+motion\s+(?:was\s+made|to\b)|Motion\s*:|Moved\s+(?:by|that|to)\b|It\s+was\s+moved\b|"
@@ -311,7 +309,9 @@ _RESULT = re.compile(
     r"|\ball\s+(?:members\s+)?(?:were\s+|voted\s+)?in\s+favou?r\b|\bshow\s+of\s+hands?\b|\bvoice\s+vote\b|\bunanimous(?:ly)?\s+(?:vote|agreed|approved|carried|adopted|by)\b"
     r"|\bdeclared\s+the\s+motion\b|\bvote\s+on\s*(?:the\s+motion)?\s*:?\s*$|^the\s+motion\s*:|\bresult\s*:|\bIt\s+passed\b|\bMoved\s+\d|^result\s+\d"
     r"|\bby\s+acclamation\b|\bby\s+general\s+consent\b|\bvotes?\s+(?:in\s+favou?r|for)\s*(?::|\d)|\b\d+\s+(?:votes?\s+)?in\s+favou?r\b"
-    r"|\bput\s+to\s+(?:the\s+|a\s+)?vote\b|\bupon\s+(?:a\s+)?(?:voice|roll\s+call)\s+vote\b|\broll\s+call\s+(?:vote|was\s+taken)\b|\bthe\s+vote\s+was\b|\bpasses\b|\bcarried\b\.?\s*$)"
+    # informal results: "No Nays.", "All vote to approve- no nays.", "member body approved, no dissent."
+    r"|\bno\s+(?:nays|noes|dissent)\b|\ball\s+(?:members\s+)?vote[ds]?\s+(?:to\s+approve|in\s+favou?r|yes|aye)\b|\bmember(?:ship)?\s+body\s+approved\b"
+    r"|\bput\s+to\s+(?:the\s+|a\s+)?vote\b|\bupon\s+(?:a\s+)?(?:voice|roll\s+call)\s+vote\b|\broll[\s-]call\s+(?:vote|was\s+taken)\b|\bthe\s+vote\s+was\b|\bpasses\b|\bcarried\b\.?\s*$)"
     r"|^(?:CARRIED|Carried|LOST|Lost|FAILED|Failed|DEFEATED|Defeated|PASSED|Passed)\b"
 )
 _VOTE_LABEL = re.compile(
@@ -324,10 +324,13 @@ _RESOLVED = re.compile(
     r"|\b(?:it\s+was|and)\s+(?:further\s+|also\s+|therefore\s+|unanimously\s+)*(?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|NOTED)\s*(?:that|to|:)"
     r"|\bit\s+BE\s+NOTED\b|\bBE\s+NOTED\b"
 )
-_QUOTED_THAT = re.compile(r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘']\s*(?:That|We\b|THAT)\b|^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:That|THAT)\s+(?!is\b|was\b|would\b|this\b|\w+ed\b|the\s+\w+\s+(?:is|was)\b)")
+_QUOTED_THAT = re.compile(r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘']\s*(?:That|We\b|THAT)\b|^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:That|THAT)\s+(?!is\b|was\b|would\b|this\b|\w+ed\b|the\s+\w+\s+(?:is|was)\b"
+    # spoken "That" as a pronoun, in a transcript: "That takes us to the regular agenda.", "That search is underway."
+    r"|(?:takes|gets|brings|leaves|means|concludes|completes|relieves|sounds|seems|makes|puts|goes|works|helps|says|looks|"
+    r"covers|ends|wraps|answers|raises|happens)\b|[a-z]+\s+(?:is|was)\s+(?:underway|done|fine|right|correct|true|good|it)\b)")
 _STATEMENT = re.compile(
     r"(?:\b(?:was|were|be)\s+(?:duly\s+|unanimously\s+|formally\s+|then\s+|all\s+|therefore\s+|also\s+|subsequently\s+|reluctantly\s+|,\s*)*"
-    r"(?:approved|adopted|agreed|accepted|confirmed|ratified|endorsed|carried|rejected|refused|deferred|withdrawn|elected|"
+    r"(?:approved|adopted|agreed|accepted|confirmed|ratified|endorsed|carried(?!\s+(?:out|forward|over|through))|rejected|refused|deferred|withdrawn|elected|"
     r"granted|passed|postponed|tabled|defeated|appointed|co-opted|selected|referred)\b"
     r"|\b(?:members|councillors|councilors|the\s+(?:board|committee|council|commission|commissioners|meeting|trustees|directors|members|councillors|panel|group|parish\s+council|town\s+council|city\s+council|planning\s+commission|governors|partnership)|"
     # (the words between subject and verb: not "members through an agreed process", not "has approved" (a report))
@@ -335,17 +338,23 @@ _STATEMENT = re.compile(
     r"(?:agreed|resolved|decided|voted|approved|adopted|accepted|selected|declined|refused|rejected|instructed|"
     r"certified|declared|authori[sz]ed|delegated|appointed|co-opted|confirmed\s+(?:its|their|the|that\s+it)|"
     r"agrees|resolves|decides|approves|wishes\s+to\s+approve|"
+    # the body's decision in the present tense, as e-voted boards record it: "The Board of Directors
+    # accepts X's application ...", "The Board votes in favour of adopting the ... Policy"
+    r"accepts|adopts|grants|rejects|refuses|appoints|elects|ratifies|endorses|votes\s+(?:in\s+favou?r|to|against)|"
     r"endorsed|ratified|unanimously|were\s+in\s+agreement|by\s+consensus|"
     r"(?:received|reviewed)\s+the\s+(?:\w+\s+){0,3}(?:report|reports|update|information|presentation|minutes|accounts))\b"
-    r"|(?-i:(?<![A-Z][\s,])\b(?!IT\b|BE\b)[A-Z]{2,5}\s+(?:noted(?!\s+that)|agreed|resolved|decided|approved)\b)"  # "noted that": reported speech
+    r"|(?-i:(?<![A-Z][\s,])\b(?!IT\b|BE\b)[A-Z]{2,5}\s+(?:noted(?!\s+(?:that|the\s+following|further))|agreed|resolved|decided|approved)\b)"  # "noted that": reported speech
     r"|^(?:this|that|which|these|this\s+\w+)\s+(?:was|were)\s+(?:duly\s+)?noted\s*[.!]?$|\b(?:the\s+)?consensus\s+(?:was|being)\s+(?:to|that)\b"
     r"|\((?:approved|agreed|adopted|carried)\)"
     # an election without a vote: "X was nominated and seconded as Chair and ... accepted the role"
     r"|\b(?:was|were)\s+(?:duly\s+)?(?:proposed|nominated)\s+and\s+seconded\s+(?:as|for)\b"
     # "Accounts were presented and accepted for payment", "... which was considered and approved"
-    r"|\b(?:was|were)\s+(?:\w+ed)\s+and\s+(?:approved|accepted|agreed|adopted|confirmed|endorsed)\b(?!\s+(?:at|by|in|during)\b)"
+    r"|\b(?:was|were)\s+(?:also\s+|then\s+)?(?:\w+ed)\s+and\s+(?:approved|accepted|agreed|adopted|confirmed|endorsed)\b(?!\s+(?:at|by|in|during)\b)"
     # a consultee's answer: "The Parish Council had no objections or comments" (to a planning application)
     r"|\b(?:council|committee|board|members|meeting)\s+(?:had|raised|made)\s+no\s+(?:objections?|comments?)\b"
+    # contentment recorded for the body: "All Councillors noted they were content.", "Members were content with the proposal"
+    r"|\b(?:members|councill?ors|councilors|trustees|directors|governors)\s+(?:present\s+)?(?:(?:noted|confirmed|indicated|said|agreed)\s+(?:that\s+)?they\s+)?"
+    r"(?:were|was)\s+(?:all\s+)?(?:content|happy|satisfied)\b(?!\s+to\s+(?:wait|leave|discuss|hear))"
     r"|\bwere\s+in\s+agreement\b|\bby\s+(?:general\s+)?consensus\b|\bby\s+general\s+consent\b|\bapproved\s+by\s+(?:general|unanimous)\b"
     r"|\b(?:correct|true|accurate)\s+(?:and\s+accurate\s+)?(?:records?|accounts?)\b|\bapproved\s+(?:&|and)\s+signed\b"
     r"|\bdeferred\s+(?:to|until)\b|\brefer(?:red)?\s+(?:back\s+)?to\s+(?:the\s+)?(?:cabinet|council|committee|board|next)\b"
@@ -354,6 +363,10 @@ _STATEMENT = re.compile(
     r"|\b(?:put\s+off|held\s+over|carried\s+(?:forward|over)|seasoned|laid\s+on\s+the\s+table|left\s+on\s+the\s+table)\s+(?:until|till|to)\b"
     r"|\bfurther\s+consideration\s+(?:will|would|shall|to)\s+be\s+given\b"
     r"|\bleave\s+a\s+decision\s+until\b|\bdecision\s+(?:was\s+)?(?:deferred|postponed)\b|\bduly\s+elected\b|\belected\s+(?:unopposed|on\s+a|as\b)"
+    # an election's result: "The Mayor then DECLARED Councillor Tony Murphy elected Mayor.", "declared Cllr. X
+    # elected as ...", "The Mayor DECLARED Councillor Aoibhinn Tormey as Area Cathaoirleach of ..."
+    r"|\bdeclared\s+(?:elected\b|(?:[A-Z][\w.'’\-]*\s+){1,5}(?:to\s+be\s+)?(?:duly\s+)?(?:elected|re-elected)\b|(?-i:(?:[A-Z][\w.'’\-]*\s+){1,5}as\s+(?:the\s+)?[A-Z]))"
+    r"|\band\s+agreed\s+by\s+(?:all|the\s+members|everyone|those)\b"
     r"|\b(?:were|was)\s+(?:\w+\s+)?approved\s+for\s+payment\b|\ball\s+approved\b|\bsupport\s+was\s+given\b"
     # a rule taking effect from this meeting: "the following ... will henceforth be the committee's practice"
     r"|\bhenceforth\b"
@@ -400,8 +413,8 @@ _STATEMENT_CASED = re.compile(
 _BARE = re.compile(
     r"^(?:\([^()\n]{1,80}\)\s+)?(?:[\-–—:]\s*)?(?:AGREED|Agreed|NOTED|Noted|ADOPTED|Adopted|APPROVED|Approved|RESOLVED|CARRIED|Carried|"
     r"GRANTED|Granted|REFUSED|Refused|DEFERRED|Deferred|WITHDRAWN|Withdrawn|DENIED|Denied|LOST|Lost|"
-    r"SUPPORTED|Supported|ACCEPTED|Accepted|PASSED|Passed|"
-    r"(?:(?:The\s+)?(?:Reports?|Minutes|Accounts|Recommendations?)\s+(?:were\s+|was\s+)?(?:accepted|received|approved|adopted|noted))|No\s+(?:Violation|Objection)s?|No\s+(?:[Oo]bjections?|[Cc]omments?)\s+(?:were\s+)?(?:raised|made|received|lodged)|NO\s+VIOLATION|Agreed\s+unanimously|Approved\s+unanimously|"
+    r"SUPPORTED|Supported|ACCEPTED|Accepted|PASSED|Passed|REJECTED|Rejected|"
+    r"(?:(?:The\s+)?(?:Reports?|Minutes|Accounts|Recommendations?)\s+(?:were\s+|was\s+)?(?:accepted|received|approved|adopted|noted))|No\s+(?:Violation|Objection)s?|No\s+(?:[Oo]bjections?|[Cc]omments?)\s+(?:were\s+)?(?:raised|made|received|lodged)|NO\s+VIOLATION|NO\s+(?:OBJECTIONS?|OBSERVATIONS?|COMMENTS?)(?:\s+BUT\b.*)?|Agreed\s+unanimously|Approved\s+unanimously|"
     r"Carried\s+unanimously|CARRIED\s+UNANIMOUSLY|Motion\s+(?:carried|passed|failed|lost)(?:\s+unanimously)?)"
     r"(?:\s*\(?\d+\s*[-–:]\s*\d+(?:\s*[-–:]\s*\d+)*\)?)?\s*[.!]?"
     r"(?:\s+[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*)?$"  # an action log's owner column: "Supported. GD"
@@ -417,12 +430,12 @@ _NOT_DECISION = re.compile(
     r"general|unanimous|a\b|majority|show|all|those|vote|acclamation|consensus)\b)"
     r"|\b(?:was|were|had\s+been|has\s+been)\s+(?:refused|granted|rejected|deferred)\s+by\s+(?:the\s+)?(?!(?:committee|council|board|members|meeting)\b)"
     r"|\bwhich\s+(?:was|were|had\s+been|has\s+been)\s+(?:granted|approved|refused|agreed|adopted)\b"
-    r"|\bif\s+(?:\w+\s+){1,2}(?:approves|agrees|decides|(?:were|was|is)\s+(?:approved|agreed|adopted))\b"  # a condition, not a decision
+    r"|\bif\s+(?:\w+\s+){1,2}(?:approves|agrees|decides|accepts|adopts|votes|grants|rejects|refuses|(?:were|was|is)\s+(?:approved|agreed|adopted))\b"  # a condition, not a decision
     r"|\b(?:resolution|motion|notice\s+of\s+motion)\s+(?:passed|adopted|agreed)\s+(?:by|at)\s+(?!(?:the\s+|this\s+)?(?:meeting|committee|board)\b)"
     r"|\b(?:had|has|have)\s+(?:previously|already|originally)\s+(?:been\s+)?(?:approved|agreed|granted|refused|adopted)\b"
     r"|\b(?:previously|already|originally)\s+(?:been\s+)?(?:approved|agreed|granted|refused|adopted)\b"
     # a past decision dated in its own sentence: "the Rules adopted in 2003", "accepted as a TLP in December 2014"
-    r"|\b(?:approved|adopted|agreed|granted|refused|passed|established|accepted)\b(?:(?!\bto\b|\bthat\b)[^.]){0,30}?\bin\s+"
+    r"|\b(?:approved|adopted|adoption|agreed|granted|refused|passed|established|accepted)\b(?:(?!\bto\b|\bthat\b)[^.]){0,30}?\bin\s+"
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\b(?![/\-]\d)"
     r"|\b(?:approved|agreed|granted|refused|adopted)\b[^.]{0,20}\b(?:previously|already)\b"
     r"|(?<!of\s)\bthe\s+(?:previous|earlier|original|last)\s+(?:\w+\s+)?(?:was|were|had\s+been)\s+(?:approved|granted|refused|agreed|adopted)\b"
@@ -432,7 +445,16 @@ _NOT_DECISION = re.compile(
     r"|\b(?:at|during)\s+(?:the|its|their)\s+(?:(?:previous|last|prior|earlier|preceding|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
     r"(?:19|20)\d\d)\s+){1,3}(?:[A-Z][\w’'\-]*\s+){0,2}meeting,?\s+(?:[\w’'\-]+\s+){0,3}?(?:approved|agreed|adopted|decided|resolved)\b"
     # the later certification of these minutes: "The Board approved the preceding minutes on May 14, 2018"
-    r"|\b(?:preceding|foregoing|above|within|these)\s+minutes\s+(?:were\s+|was\s+)?(?:(?:approved|adopted)\s+)?on\b",
+    r"|\b(?:preceding|foregoing|above|within|these)\s+minutes\s+(?:were\s+|was\s+)?(?:(?:approved|adopted)\s+)?on\b"
+    # the confirmation certificate printed for a later meeting to fill in: "The Minutes were confirmed at a
+    # meeting of the Council held on ____"
+    r"|\bminutes\s+(?:were|was)\s+(?:confirmed|approved|adopted|signed)\s+at\s+a\s+(?:subsequent\s+|later\s+)?meeting\b[^.]{0,60}\bheld\s+on\b"
+    # an earlier meeting's decision recalled: "it was agreed at the last meeting that a letter be sent"
+    r"|\b(?:agreed|resolved|decided|approved)\s+at\s+(?:the|a|its)\s+(?:last|previous|prior|preceding|earlier)\s+(?:\w+\s+)?meeting\b"
+    # the consent agenda's standing explanation: "items ... selected because they were considered to be routine"
+    r"|\b(?:considered|deemed)\s+(?:to\s+be\s+)?routine\b"
+    # history told in passing: "... the process since 18th November 2024 when Members resolved to alter ..."
+    r"|\bwhen\s+(?:the\s+)?(?:members|council|councill?ors|board|committee|trustees|directors)\s+(?:had\s+)?(?:resolved|agreed|decided|voted|approved|adopted)\b",
     re.I,
 )
 
@@ -483,6 +505,13 @@ _PERSON_UNDERTAKES = re.compile(
     r"|will\s+(?:also\s+|then\s+)?(?!be\b|have\b|not\b)[a-z]+\s)")
 
 
+# One titled member agreeing with a view in discussion ("Councilor Schoen agreed that the number of
+# questions should be pared down"): an opinion, not the body's decision.
+_MEMBER_OPINION = re.compile(
+    rf"^\W*(?!(?:Mayor|Chair(?:man|person|woman)?|President|Cathaoirleach)\b){_TITLE}{{1,2}}{_NOT_NAME}{_NAME_WORD}(?:\s+{_NOT_NAME}{_NAME_WORD}){{0,2}}{_QUALIFIER}"
+    r"\s+(?:also\s+|further\s+)?agreed\s+(?:that|with)\b")
+
+
 # A motions register written as slash-separated fields, the last one the result:
 # "Accept Minutes / Oleh Dokuka / Mark Paluch / Unanimous / Passed".
 _SLASH_ROW = re.compile(
@@ -502,6 +531,12 @@ def _slash_movers(row: str) -> tuple[str | None, str | None]:
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 
 
+_CORRECTION = re.compile(r"(?i)^\W*(?:minute|item|paragraph|page|resolution)\s+(?:no\.?\s*)?[\w/.\-()]+\s+(?:should|to)\s+(?:now\s+)?read\b")
+_ATTENDANCE_ROLL = re.compile(r"(?i)\b(?:at|on)\s+the\s+(?:commencement|start|beginning|opening)\s+of\s+the\s+meeting,?\s+"
+                              r"(?:a\s+|the\s+)?roll[\s-]call\s+was\s+(?:taken|called|held)\W*$")
+_ENDS_IN_DISPOSITION = re.compile(rf"(?:{_DISPOSITION.pattern})\s*$")
+
+
 def _tag(s: Sentence) -> set[str]:
     t = _URL.sub(" ", s.text)  # a link's address ("...png?text=the+board+voted+...") is not what was said
     if not t.strip():
@@ -513,6 +548,12 @@ def _tag(s: Sentence) -> set[str]:
         future = bool(re.search(r"\swill\s", um.group(0)))
         if not (_RESOLVED.search(t) or any(p.search(t) for p in _MOVE_PATTERNS) or (not future and _RESULT.search(t))):
             return tags
+    if _CORRECTION.search(t):
+        return tags  # "Minute 64/17c should read: ... These were unanimously agreed.": a correction of earlier minutes
+    if _ATTENDANCE_ROLL.search(t):
+        return tags  # "At the commencement of the meeting a roll call was taken.": attendance, not a vote
+    if _MEMBER_OPINION.match(t) and not (_RESOLVED.search(t) or any(p.search(t) for p in _MOVE_PATTERNS) or _RESULT.search(t)):
+        return tags
     if _SLASH_ROW.match(t):
         return {"statement"}  # "Accept Agenda / Mover / Seconder / Unanimous / Passed": a motions register row
     if _TABLE_ROW.search(t) and any(_BARE.match(c.strip()) for c in t.split("|")):
@@ -534,6 +575,7 @@ def _tag(s: Sentence) -> set[str]:
         tags.add("votes")
     if _COUNT_LINE.match(t) or (re.match(r"(?i)^(?:\w+\s+){0,2}(?:results?|ballot|poll|count)\s*:", t) and re.search(r"\d", t)):
         tags.add("votes")  # "6 members voted for", "Ballot result: Smith 12, Jones 9"
+
     if len(re.findall(r"[–\-:]\s*(?:yes|no|aye|nay|yea|abstain)\b", t, re.I)) >= 2:
         tags.add("votes")
     if _VOTE_LABEL.match(t) or re.search(r"(?i)\b(?:yea|aye|nay)\b[,.;]", t) and re.search(r"(?i)\b(?:yea|aye|nay)s?\b.*\b(?:yea|aye|nay)s?\b", t):
@@ -544,8 +586,10 @@ def _tag(s: Sentence) -> set[str]:
         tags.add("quote")
     if _RECOMMENDED.match(t):
         tags.add("recommended")
-    if _STATEMENT.search(t) or _STATEMENT_CASED.search(t):
+    if _STATEMENT.search(t) or _STATEMENT_CASED.search(t) or _ENDS_IN_DISPOSITION.search(t):
         tags.add("statement")
+    if not tags and re.search(r"(?i)\b\d+\s+(?:yes|ayes?|yeas?|for|in\s+favou?r)\s*[,;]\s*\d+\s+(?:no|nays?|noes|against|opposed)\b", t):
+        tags.add("votes")  # "The vote totals on this amendment were: 5 yes, 0 no, 0 abstain."
     if tags and _NOT_DECISION.search(t) and not tags & {"motion", "result", "resolved"}:
         return set()
     rs = _REPORTED_SPEECH.match(t)
@@ -644,7 +688,9 @@ _ANAPHORIC_STATEMENT = re.compile(
 _ANNOUNCES_NEXT = re.compile(
     r"(?i)^(?:the\s+)?(?:members|councill?ors|councilors|council|board|committee|commission|trustees|directors)\s+"
     r"(?:noted|considered|discussed|received|reviewed)\s+(?:the\s+|a\s+)?(?:request|letter|application|proposal|correspondence|invitation)\b"
-    r"|\breportable\s+action\b|\breported\s+out\b")
+    r"|\breportable\s+action\b|\breported\s+out\b"
+    # a request the next sentence answers: "Member requested permission to contact X. Permission was granted"
+    r"|\brequested\s+(?:permission|approval|leave)\s+to\b")
 
 
 _MOTION_OPEN_END = re.compile(r"(?i)\b(?:moved|proposed|move|moves|that|it\s+is|it\s+be|as\s+follows|the\s+following)\s*$")
@@ -652,8 +698,13 @@ _MOTION_OPEN_END = re.compile(r"(?i)\b(?:moved|proposed|move|moves|that|it\s+is|
 
 def group_sentences(sents: list[Sentence]) -> list[list[Sentence]]:
     """Adjacent tagged sentences that make one decision."""
+    correction_para = -1
     for s in sents:
         s.tags = _tag(s)
+        if _CORRECTION.search(s.text):
+            correction_para = s.para
+        elif s.para == correction_para:
+            s.tags = set()  # the rest of a correction's paragraph is the corrected text ("These were agreed.")
     groups: list[_Group] = []
     cur: _Group | None = None
     prev: Sentence | None = None
@@ -721,6 +772,12 @@ def group_sentences(sents: list[Sentence]) -> list[list[Sentence]]:
                 if not ctx and 0 < i <= 3 and s.para == sents[i - 1].para + 1 and all(x.para == sents[0].para for x in sents[:i]) \
                         and not any(x.tags for x in sents[:i]):
                     ctx = sents[:i]  # "4.0 Chief Executive's Report" / "Noted.": the heading is what was noted
+                if not ctx:
+                    ctx = _record_before(sents, i, groups)  # "E/40480 / Agricultural Storage Building / ... / NO OBJECTIONS"
+                if i > 0 and not sents[i - 1].tags and _NEXT_MEETING.search(sents[i - 1].text) and s.text.rstrip(".") in ("Approved", "APPROVED", "Agreed"):
+                    cur = None  # "The next meeting will take place on ... / Approved ____": the signature block
+                    prev = s
+                    continue
                 cur = _Group(ctx + [s])
                 groups.append(cur)
         elif "motion" in tags and not _proposal_only(s):
@@ -752,6 +809,12 @@ def group_sentences(sents: list[Sentence]) -> list[list[Sentence]]:
                 ctx = _context_before(sents, i, groups) if _anaphoric(s) or len(s.text) < 60 else []
                 cur = _Group(ctx + [s])
                 groups.append(cur)
+        elif _ENDS_IN_DISPOSITION.search(s.text) and not _DISPOSITION.match(s.text):
+            # an action-minutes entry closed by its own disposition stands alone; a disposition alone
+            # under its entry's title ("Pay claim of X" / "(Ordinance) (Y-5) 184355") takes the title
+            ctx = _context_before(sents, i, groups, max_sents=1) if len(s.text) < 60 else []
+            cur = _Group(ctx + [s])
+            groups.append(cur)
         else:  # resolved / quote / statement / recommended
             if awaiting or (joinable and "quote" in tags and ("quote" in cur.tags or "resolved" in cur.tags)
                             and not ("result" in cur.tags)):
@@ -797,6 +860,10 @@ _OUTCOME_WORD = re.compile(r"(?i)\b(?:carried|lost|failed|passed|defeated|approv
 _RESULT_REFERS_BACK = re.compile(r"(?i)^(?:the|this|that|said)\s+(?:motion|resolution|amendment|proposal)\s+(?:was|is)\b")
 
 
+_ANNOUNCES_VOTE = re.compile(r"(?i)\b(?:vote|roll[\s-]call|ballot|poll)\b[^.]{0,80}?\b(?:as\s+follows|the\s+following\s+(?:result|vote)|"
+                             r"follows)\s*[:.]?\s*$")
+
+
 def _join_late_results(sents: list[Sentence], groups: list[_Group], max_between: int = 6) -> list[_Group]:
     """A vote and result recorded after the discussion of a motion ("X proposed ... Y seconded.
     / Discussion: ... / Voting: 6 for, 4 abstained / Motion passed."): the result belongs to the
@@ -808,11 +875,19 @@ def _join_late_results(sents: list[Sentence], groups: list[_Group], max_between:
         p = out[-1] if out else None
         refers_back = "result" in g.tags and g.tags <= {"result", "votes", "statement"} \
             and any(_RESULT_REFERS_BACK.match(x.text) for x in g.sents if x.tags)  # "The motion was approved 5-0-1."
-        if p is not None and g.tags and (g.tags <= {"result", "votes"} or refers_back) and p.tags & {"motion", "quote"} \
-                and not p.tags & {"result", "bare", "votes"}:
-            a, b = index[id(p.last)] + 1, index[id(g.sents[0])]
-            between = sents[a:b]
-            if len(between) <= max_between and not any(x.tags or (x.line_start and _ITEM_MARKER.match(x.text))
+        a = index[id(p.last)] + 1 if p is not None else 0
+        between = sents[a:index[id(g.sents[0])]] if p is not None else []
+        # "... votes in favour of the following amendment:" / the wording / "The vote totals were: 5 yes, 0 no"
+        announced = p is not None and "statement" in p.tags and p.last.text.rstrip().endswith((":", ":-"))
+        # "One vote was taken on the proposal as follows" / "For: (20) ... Against: (0)": the roll call
+        # announced after a proposal that already says "it was agreed" is that proposal's vote
+        g_first = next((x for x in g.sents if x.tags), g.sents[0])
+        roll_call = p is not None and "votes" in g_first.tags \
+            and any(_ANNOUNCES_VOTE.search(x.text) for x in between + [x for x in g.sents if not x.tags])
+        if p is not None and g.tags and (g.tags <= {"result", "votes"} or refers_back or (roll_call and g.tags <= {"result", "votes", "statement"})) \
+                and (p.tags & {"motion", "quote"} or announced) \
+                and (not p.tags & {"result", "bare", "votes"} or (roll_call and not p.tags & {"bare", "votes"})):
+            if len(between) <= max_between * (3 if announced else 1) and not any(x.tags or (x.line_start and _ITEM_MARKER.match(x.text))
                                                        for x in between):
                 p.sents += between + g.sents
                 continue
@@ -893,6 +968,31 @@ def _item_context(sents: list[Sentence], i: int, groups: list[_Group], max_sents
     return []
 
 
+_REF_CODE = re.compile(r"^(?:[A-Z]{1,4}/\d{3,}|\d{2,4}/\d{2,6}(?:/[A-Z]{1,4})?|[A-Z]{1,3}\d{2,}/\d+)\b")
+
+
+_NEXT_MEETING = re.compile(r"(?i)\bnext\s+(?:[\w\-]+\s+){0,2}meeting\b[^.]{0,40}\b(?:will|is\s+to|shall)\s+(?:take\s+place|be\s+held)\b")
+
+
+def _record_before(sents: list[Sentence], i: int, groups: list[_Group], max_fields: int = 10) -> list[Sentence]:
+    """A register entry laid out one short field per line or paragraph, its reference first
+    ("E/40480 / Agricultural Storage Building / Panteg Bungalow / ... / R Lewis / NO OBJECTIONS",
+    a planning list turned into text): the fields back to the reference are what the outcome is about."""
+    taken = {id(x) for g in groups for x in g.sents}
+    ctx: list[Sentence] = []
+    j = i - 1
+    while j >= 0 and len(ctx) < max_fields:
+        p = sents[j]
+        nxt = ctx[0] if ctx else sents[i]
+        if id(p) in taken or p.tags or len(p.text) > 90 or p.para < nxt.para - 1 or not p.line_start:
+            return []
+        ctx.insert(0, p)
+        if _REF_CODE.match(p.text):
+            return ctx
+        j -= 1
+    return []
+
+
 def _context_before(sents: list[Sentence], i: int, groups: list[_Group], max_sents: int = 2,
                     same_para: bool = False) -> list[Sentence]:
     """The untagged sentences just before i in the same paragraph: what a bare outcome or an
@@ -923,33 +1023,14 @@ def _context_before(sents: list[Sentence], i: int, groups: list[_Group], max_sen
 # Fields of one decision
 # --------------------------------------------------------------------------------------------
 
-_COLUMN_LABEL = re.compile(r"^(RESULT|MOVER|MOVED\s+BY|SECONDER|SECONDED\s+BY|SECOND|AYES|YEAS|NAYS|NOES|ABSENT|ABSTAIN|RECUSED)\s*:\s*$", re.I)
 
-
-def label_columns(text: str) -> dict[str, str]:
-    """Labels printed in one column and their values in the next, extracted as text runs
-    ("RESULT:\nMOVER:\nSECONDER:\nAYES:\n\nPASSED\nJane Doe, Director\n..."): label -> value."""
-    lines = [ln.strip() for ln in text.split("\n")]
-    i = 0
-    while i < len(lines):
-        if _COLUMN_LABEL.match(lines[i]):
-            labels = []
-            while i < len(lines) and (_COLUMN_LABEL.match(lines[i]) or (not lines[i] and labels and i + 1 < len(lines)
-                                                                         and _COLUMN_LABEL.match(lines[i + 1]))):
-                if lines[i]:
-                    labels.append(_COLUMN_LABEL.match(lines[i]).group(1).upper())
-                i += 1
-            values = []
-            while i < len(lines) and len(values) < len(labels):
-                if lines[i]:
-                    values.append(lines[i])
-                elif values:
-                    break
-                i += 1
-            if len(labels) >= 2 and len(values) == len(labels):
-                return dict(zip(labels, values))
-        i += 1
-    return {}
+def _field_value(text: str, m: re.Match, group: str) -> str | None:
+    """A name captured after a label ("Seconder: Councillor Kevin Callan") ends with its line:
+    the next line ("Having considered ...") is not more of it."""
+    value = m.group(group)
+    if value and "\n" in value and re.search(r":[ \t]*$", text[:m.start(group)]):
+        value = value.split("\n")[0]
+    return value
 
 
 def movers(text: str) -> tuple[str | None, str | None]:
@@ -962,227 +1043,23 @@ def movers(text: str) -> tuple[str | None, str | None]:
     for p in _MOVE_PATTERNS:
         m = p.search(text)
         if m:
-            mover = clean_name(m.group("mover"))
+            mover = clean_name(_field_value(text, m, "mover"))
             gd = m.groupdict()
-            seconder = clean_name(gd.get("seconder") or gd.get("seconder2"))
+            seconder = clean_name(_field_value(text, m, "seconder") if gd.get("seconder") else gd.get("seconder2"))
             break
     if seconder is None:
         for p in _SECOND_PATTERNS:
             m = p.search(text)
             if m and clean_name(m.group("seconder")) and (mover is None or m.start() >= 0):
-                cand = clean_name(m.group("seconder"))
+                cand = clean_name(_field_value(text, m, "seconder"))
                 if cand and cand != mover:
                     seconder = cand
                     break
     return mover, seconder
 
 
-_NUM_WORDS = {"none": 0, "no": 0, "nil": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-              "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_N = r"(\d+|none|no|nil|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 
-def _num(s: str | None) -> int | None:
-    if s is None:
-        return None
-    s = s.lower()
-    return int(s) if s.isdigit() else _NUM_WORDS.get(s)
-
-
-_LIST_LABELS = {
-    "yes": r"ayes?|yeas?|yes|for|in\s+favou?r|voting\s+(?:yes|aye|for)",
-    "no": r"nays?|noes|no|against|opposed|voting\s+(?:no|nay|against)",
-    "abstained": r"abstain(?:ed|ing|s|ers|ions?)?|pass|recused|not\s+voting",
-    "absent": r"absent|excused",
-}
-
-
-def _name_list(raw: str) -> list[str]:
-    raw = re.split(r"(?i)\b(?:status|motion|result|the\s+motion|carried|lost|defeated|passed|failed)\b", raw)[0]
-    raw = re.sub(r"\(\s*\d+\s*\)", " ", raw).strip(" .;:[](){}")
-    if not raw or re.fullmatch(r"(?i)none|nil|n/?a|-+|—|0", raw):
-        return []
-    parts = re.split(r"\s*(?:,|;|\band\b|&|\|)\s*", raw)
-    out = []
-    for p in parts:
-        p = clean_name(_TITLE_STRIP.sub("", p.strip()))
-        if p and not re.fullmatch(r"(?i)none|nil|and", p) and re.search(r"[A-Za-z]", p):
-            out.append(p)
-    return out
-
-
-def parse_vote(text: str) -> tuple[Vote | None, list[str]]:
-    """The vote a decision records (tally and/or per-member lists), and what was inferred."""
-    flat = re.sub(r"\s+", " ", text)
-    v = Vote()
-    inferred: list[str] = []
-    found = False
-    # labelled roll-call lists: "AYES: A, B  NOES: None  ABSENT: C" / "Nays: Belken. Pass: McPherson."
-    label_re = re.compile(rf"(?i)\b(?:(?:voting|voted|votes?)\s+)?({'|'.join(_LIST_LABELS.values())})\s*:\s*")
-    marks = list(label_re.finditer(flat))
-    cols = label_columns(text)
-    col_keys = {"AYES": "yes", "YEAS": "yes", "NAYS": "no", "NOES": "no", "ABSENT": "absent", "ABSTAIN": "abstained",
-                "RECUSED": "abstained"}
-    if any(k in cols for k in col_keys):
-        marks = []  # labels in one column, values in the next: read them as pairs
-        for k, key in col_keys.items():
-            if k in cols:
-                getattr(v, key).extend(_name_list(cols[k]))
-                found = True
-    for k, m in enumerate(marks):
-        end = marks[k + 1].start() if k + 1 < len(marks) else len(flat)
-        body = flat[m.end():end]
-        body = re.split(r"(?<=[a-z])\.\s+(?=[A-Z][a-z]+\s+[a-z])", body)[0]
-        label = m.group(1).lower()
-        key = next(k2 for k2, pat in _LIST_LABELS.items() if re.fullmatch(pat, label))
-        names = _name_list(body)
-        getattr(v, key).extend(names)
-        found = True
-    # "Janet Keough yea, Dick Dillon yea, and Gary Mantay nay"
-    for m in re.finditer(rf"{_name('who')}[ \t]*[–\-]?[ \t]*(?i:(yea|aye|yes|nay|no|abstain(?:ed)?|absent))(?=\s*(?:[,.;)\]]|and\b|$)|[ \t]*\n)", text):
-        who = clean_name(_TITLE_STRIP.sub("", m.group("who")))
-        if not who or who.lower() in ("vote", "the vote", "voice vote"):
-            continue
-        kind = m.group(m.lastindex).lower()
-        if kind == "no" and re.match(r"\.?\s*[A-Za-z]{0,3}[\s\-–]*\d", text[m.end():]):
-            continue  # "Agreement No. A-2024-051", "Resolution No 12": a number, not a vote
-        key = "yes" if kind in ("yea", "aye", "yes") else "no" if kind in ("nay", "no") else \
-            "abstained" if kind.startswith("abstain") else "absent"
-        if who not in getattr(v, key):
-            getattr(v, key).append(who)
-            found = True
-    # "14 in favor (A, B, ...) and 4 against (C, D)"
-    for m in re.finditer(rf"(?i)\b{_N}\s+(?:votes?\s+)?(in\s+favou?r|for|against|opposed|abstentions?|abstaining|abstained)\s*,?\s*\(([^)]*)\)", flat):
-        key = "yes" if m.group(2).lower().startswith(("in", "for")) else "no" if m.group(2).lower().startswith(("again", "oppos")) else "abstained"
-        names = _name_list(m.group(3))
-        if names and not getattr(v, key):
-            getattr(v, key).extend(names)
-    # "Director Ruscha was absent", "Councilor Ruble abstained"
-    for m in re.finditer(rf"{_name('who')}[ \t]+(?i:(?:was|were)\s+(absent)|(abstained)|(?:voted|votes)\s+(against|no|in\s+favou?r|for))\b", text):
-        who = clean_name(_TITLE_STRIP.sub("", m.group("who")))
-        if not who or normalise_name(who) in ("motion", "the motion"):
-            continue
-        kind = (m.group(m.lastindex) or "").lower()
-        key = "absent" if kind == "absent" else "abstained" if kind == "abstained" else "no" if kind in ("against", "no") else "yes"
-        if who not in getattr(v, key):
-            getattr(v, key).append(who)
-            found = True
-    # tallies: "5-0", "6-0-1", "7 -- 0", "(4-2-1-1)"
-    sep = r"\s*(?:-{1,2}|–|—)\s*"
-    m = re.search(r"(?i)(?:carried|passed|approved|failed|defeated|lost|moved|vote[sd]?|result\w*|status|adopted|motion|it\s+passed)\b"
-                  r"(?:[^0-9.;]|\.(?=\S)){0,30}?"
-                  rf"\(?(?<![\d#/])(\d{{1,3}})(?:{sep}|\s+to\s+)(\d{{1,3}})(?!\d)(?:{sep}(\d{{1,3}})(?!\d))?(?:{sep}(\d{{1,3}})(?!\d))?\)?", flat)
-    if m and not re.match(r"\s*[-/]\s*\d", flat[m.end():]) and not re.search(r"(?i)\b(?:19|20)\d\d\b", m.group(0)[-12:]):
-        n = [int(x) if x else None for x in m.groups()]
-        v.for_, v.against = n[0], n[1]
-        v.abstain = n[2]
-        found = True
-    else:
-        who = r"(?:(?:votes?|members|people|persons|councill?ors)\s+)?"
-        fm = re.search(rf"(?i)(?<![\d\-/#])\b{_N}\s+{who}(?:in\s+favou?r|for|yes|ayes?|(?:said|voted)\s+(?:yes|aye|for|in\s+favou?r))\b"
-                       rf"(?=\s*[,;)(]|\s+(?:and|against|with|to)\b|\s*$|\s*\.|\s+\d)", flat)
-        am = re.search(rf"(?i)\b{_N}\s+{who}(?:against|opposed|(?:said|voted)\s+(?:no|nay|against))\b", flat)
-        bm = re.search(rf"(?i)\b{_N}\s+{who}(?:abstentions?|abstaining|abstained|abstain)\b", flat)
-        if fm and _num(fm.group(1)):
-            v.for_ = _num(fm.group(1))
-            v.against = _num(am.group(1)) if am else None
-            v.abstain = _num(bm.group(1)) if bm else None
-            found = True
-        for lab, attr in (("for", "for_"), ("against", "against"), ("abstain(?:ed|ing|s|ions?)?", "abstain")):
-            lm = re.search(rf"(?i)\b{lab}\s*[:=]\s*(\d+)\b", flat)
-            if lm:
-                setattr(v, attr, int(lm.group(1)))
-                found = True
-        if v.for_ is not None and v.against is None and re.search(r"(?i)\bunanimous(?:ly)?\b", flat):
-            v.against = 0  # "14 votes yes (unanimous)"
-        if not fm:
-            against_none = re.search(r"(?i)\b(?:none|no\s+(?:votes?|one))\s+against\b", flat)
-            if against_none and v.for_ is not None:
-                v.against = 0
-    if not found:
-        return None, inferred
-    # Reconcile lists with the tally: "6-1. Pass: Flagg." means one pass, not one against.
-    if v.for_ is not None and v.against and not v.no and (v.abstained or v.absent):
-        others = len(v.abstained) + len(v.absent)
-        if others == v.against + (v.abstain or 0):
-            v.abstain = len(v.abstained) or None if v.abstained else v.abstain
-            v.against = 0
-            if v.abstained and v.abstain is None:
-                v.abstain = len(v.abstained)
-    if v.abstain and not v.abstained and v.absent and len(v.absent) == v.abstain \
-            and (not v.yes or len(v.yes) == v.for_):
-        # "CARRIED 4-0-1 [AYES: ...; NOES: None; ABSENT: Hernandez]": the third figure counts the
-        # members the roll call names absent, not abstentions (no one is named abstaining)
-        v.abstain = 0
-    if v.abstain is None and v.abstained and not v.no and not v.yes:
-        v.abstain = len(v.abstained)  # "The payments were agreed, Cllr X abstained.": one abstention recorded
-    if v.for_ is None and v.yes:
-        v.for_, v.against = len(v.yes), len(v.no)
-        v.abstain = len(v.abstained)
-        inferred.append("vote tally")
-    return v, inferred
-
-
-# Outcome: the first rule that applies, most specific first.
-_OUTCOME_RULES: list[tuple[str, re.Pattern]] = [
-    ("withdrawn", re.compile(r"(?i)\bwithdr[ae]wn?\b")),
-    ("lost", re.compile(r"(?i)\b(?:motion|amendment|it|proposal)\b[^.]{0,80}?\b(?:failed|fails|defeated|lost|fell|not\s+carried|was\s+not\s+agreed)\b"
-                        r"|^\s*(?:LOST|Lost|FAILED|Failed|DEFEATED|Defeated)\b|\bRESULT\s*:\s*(?:FAILED|DEFEATED|LOST)\b|\bwas\s+rejected\b|\bfailed\s+to\s+(?:gain|gather|carry|pass|receive)\b")),
-    ("deferred", re.compile(r"(?i)\b(?:kiv|keep\s+in\s+view|defer(?:red|ral)?|postpone[d]?|adjourned\s+to\s+a\s+later|continue[d]?\s+(?:this\s+item\s+)?(?:to|until)\s+(?:the\s+)?(?:next|a\s+future|a\s+later)|"
-                            r"tabled\s+(?:until|to)|leave\s+a\s+decision\s+until|(?:put\s+off|held\s+over|carried\s+(?:forward|over)|seasoned)\s+(?:until|till|to)|"
-                            r"further\s+consideration\b[^.]{0,60}\b(?:next|later|future)|"
-                            r"(?:will|to|would|shall)\s+be\s+(?:re)?(?:considered|discussed|revisited|reviewed)\s+(?:again\s+|further\s+)?(?:at|in)\s+(?:the\s+|a\s+)?(?:next|future|later|following)|(?:no\s+decision|nothing)\s+(?:could|would|can|will)\s+be\s+(?:decided|made|taken|agreed)(?:\s+upon)?\s+until|come\s*back\s+to|park\s+this|(?:decision|decide)\s+(?:at\s+)?(?:the\s+)?(?:next|september|october|later))\b")),
-    ("referred", re.compile(r"(?i)\brefer(?:red|ral)?\s+(?:[\w,]+\s+){0,3}?(?:back\s+)?to\b|\b(?:task|matter)\s+to\s+be\s+considered\s+by\b")),
-    ("refused", re.compile(r"(?i)\b(?:refused|refusal|to\s+refuse|den(?:y|ied|ial)|declined|not\s+to\s+(?:accept|support|approve|grant|proceed|join)|"
-                           r"resolved\s+not\s+to|not\s+in\s+a\s+position\s+to|reject(?:ed)?\s+the\s+application)\b")),
-    ("noted", re.compile(r"(?i)\b(?:noted|receive[d]?\s+(?:,\s*|and\s+)?(?:and\s+)?file[d]?|received\s+for\s+information|received\s+and\s+noted|notes?\s+the|"
-                         r"(?:received|reviewed)\s+the\s+(?:\w+\s+){0,3}(?:report|reports|update|information|presentation))\b")),
-    ("granted", re.compile(r"(?i)\bgranted\b")),
-    # a policy, constitution, budget or by-law approved is adopted: "agreed to accept this revised policy"
-    ("adopted", re.compile(r"(?i)\badopt(?:ed|ion|s)?\b|\bhenceforth\b|\b(?:accept|approv|agree|in\s+agreement)\w*\s+(?:to\s+accept\s+|with\s+)?(?:the\s+|this\s+|these\s+)?"
-                           r"(?:[\w\-’']+\s+){0,3}?(?:policy|policies|constitution|budget|by-?laws?|standing\s+orders|terms\s+of\s+reference)\b|\b(?:ordinance|by-?laws?|resolution)\b[^.]{0,100}\b(?:do\s+now\s+pass|hereby\s+passed|be\s+passed|passed)\b"
-                           # a resolution making or fixing a financial instrument (a scheme, the rates, a precept,
-                           # a levy) is adopted as a budget is: "That the Council makes a scheme for the waiver of rates"
-                           r"|\b(?:makes?|made|apply|applies|fix(?:es)?|strikes?|levies)\s+(?:[\w’'\-]+\s+){0,5}?(?:schemes?|precepts?|levy|(?:tax\s+|annual\s+)?rates)\b"
-                           r"|\b(?:rates|precept|levy|budget)\b[^.]{0,150}\bbe\s+(?:determined|fixed|struck|levied|set)\b")),
-    ("approved", re.compile(r"(?i)\bbe\s+approved\b")),
-    # a register row's result column reads like "carried": "MOTION: Accept X | Passed - 8 in favour"
-    # "carried" as a result, not "a job evaluation is carried out" / "carried forward"
-    ("carried", re.compile(r"(?i)\bcarried\b(?!\s+(?:out|forward|over|through)\b)|\|\s*passed\b")),
-    ("approved", re.compile(r"(?i)\b(?:so\s+ordered|approv\w*|agree[ds]?|agreement|accept(?:ed|s)?|confirm(?:ed)?|ratif\w+|endorse[d]?|resolved\s+to|"
-                            r"(?:correct|true|accurate)\s+(?:record|account)|as\s+(?:correct|true)|\b(?:were|was)\s+(?:a\s+)?(?:correct|accurate|true)\b|true\s+and\s+correct|support\s+was\s+given|"
-                            r"granted|consensus|general\s+consent|selected|instructed)")),
-    ("carried", re.compile(r"(?i)\b(?:passed|passes|moved\s+\d|motion|vote|in\s+favou?r|unanimous(?:ly)?)\b")),
-]
-
-
-_READING = re.compile(r"(?i)\b(?:first|second|third|1st|2nd|3rd)\s+reading\b|\bread\s+(?:a|for\s+the)\s+(?:first|second|third)\s+time\b")
-_UNDERTAKING = re.compile(
-    r"^\W*(?!(?:The|This|It|All|Members|Councill?ors|Councilors|Council|Board|Committee|Trustees|Directors|Commissioners|"
-    r"We|They|Everyone|Those|Meeting)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:has\s+|had\s+)?(?:kindly\s+)?agreed\s+to\s+(?!the\b|this\b|that\b|these\b)[a-z]")
-
-
-_AGREED_TO = re.compile(r"(?i)\b(?:agreed|resolved|decided)\s+(?:unanimously\s+)?(?:to|that)\b")
-
-
-def outcome_of(text: str) -> str:
-    """The outcome the decision's text records (see OUTCOMES), 'other' when none applies."""
-    flat = re.sub(r"\s+", " ", text)
-    if re.search(r"(?i)\b(?:was|were|is|are|be|been|duly)\s+(?:\w+\s+)?(?:elected|re-elected|nominated)\b|\belected\s+(?:unopposed|as|on)\b", flat) \
-            and not re.search(r"(?i)\bmotion\b|\bapprov|^\W*(?:resolved|that)\b", flat):
-        return "other"
-    if _READING.search(flat) and not re.search(r"(?i)\b(?:failed|defeated|lost|withdrawn|deferred)\b", flat):
-        return "other"  # an ordinance read a first/second/third time: a step in its passage, not its outcome
-    if _UNDERTAKING.match(flat):
-        return "other"  # "Willie agreed to phone the supplier": one person's undertaking, not the body's decision
-    for name, pat in _OUTCOME_RULES:
-        if pat.search(flat):
-            if name == "noted" and _AGREED_TO.search(flat):
-                return "approved"  # "noted the update and agreed that ...": agreeing to act is more than noting
-            return name
-    if re.match(r"(?i)^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:it\s+was\s+)?(?:resolved|decided)\b", flat):
-        return "approved"  # "RESOLVED: That the Committee supports ..." puts its text into effect
-    return "other"
 
 
 # --------------------------------------------------------------------------------------------
@@ -1256,6 +1133,8 @@ def extract_texts(texts: list[str]) -> list[list[dict]]:
     for text in texts:
         sents = sentences(text)
         found = _announced_lists([d for d in (_decision(text, g) for g in group_sentences(sents)) if d])
+        found = _join_motion_outcome(text, fold_elections(text, found))
+        _roll_call_tables(text, found)
         segs.append((text, sents, found))
     _consent_pass(segs)
     _list_then_result_pass(segs)
@@ -1267,6 +1146,60 @@ def extract_texts(texts: list[str]) -> list[list[dict]]:
     return out
 
 
+_ANNOUNCES_TABLE = re.compile(r"(?i)\b(?:roll[\s-]call|vote|division|poll)\b[^.]{0,60}\b(?:as\s+follows|following\s+result)\s*[:.]?\s*$")
+
+
+def _roll_call_tables(text: str, found: list[dict], reach: int = 6000) -> None:
+    """A vote announced as a table ("The results of the roll call vote were as follows:") that the
+    extraction flattened into one cell per line: its confirmed column counts are the decision's tally."""
+    for k, d in enumerate(found):
+        if d["vote"] is not None or not any(_ANNOUNCES_TABLE.search(s.text) for s in d["sents"]):
+            continue
+        end = found[k + 1]["start"] if k + 1 < len(found) else len(text)
+        region = text[d["start"]:min(end, d["end"] + reach)]
+        vote = table_tally(region)
+        if vote is not None:
+            d["vote"] = vote
+            d["inferred"].append("vote tally")
+        # the result printed under the table: "Rejected." / "And Resolved."
+        lost = re.search(r"(?m)^[ \t]*(?:Rejected|REJECTED|Lost|LOST|Defeated|DEFEATED|Not\s+carried)\.?[ \t]*$", region)
+        if d["outcome"] not in ("lost", "withdrawn") and (lost or (vote is not None and (vote.against or 0) > vote.for_)):
+            d["outcome"] = "lost"
+
+
+_REFERS_TO_MOTION = re.compile(r"(?i)^\W*(?:the|this|that|said)\s+(?:motion|proposal|resolution)\b")
+
+
+def _join_motion_outcome(text: str, found: list[dict]) -> list[dict]:
+    """A motion introduced, then voted on, then its outcome stated on its own ("Councillor X
+    introduced the motion." / "A roll call vote was taken with the following result: For - 27,
+    Against - 0" / a table / "The motion, proposed by X and seconded by Y, was approved ..."):
+    one decision, not three. The outcome statement takes in the introduction and the vote."""
+    out: list[dict] = []
+    for d in found:
+        tagged = [s for s in d["sents"] if s.tags]
+        if tagged and _REFERS_TO_MOTION.match(tagged[0].text) and d["outcome"] != "other" and out:
+            chain: list[dict] = []
+            for q in reversed(out):
+                qtags = set().union(*(s.tags for s in q["sents"]))
+                if qtags and qtags <= {"result", "votes"}:
+                    chain.insert(0, q)  # the vote, recorded apart from the motion
+                    continue
+                if "motion" in qtags and not qtags & {"bare", "statement", "resolved"} and not _OUTCOME_WORD.search(q["text"]):
+                    chain.insert(0, q)  # the motion as introduced, with no outcome of its own
+                break
+            if chain and "motion" in set().union(*(s.tags for s in chain[0]["sents"])):
+                del out[-len(chain):]
+                d["sents"] = [s for q in chain for s in q["sents"]] + d["sents"]
+                d["start"] = chain[0]["start"]
+                d["text"] = text[d["start"]:d["end"]].strip()
+                for f in ("mover", "seconder", "vote"):
+                    if d[f] is None:
+                        d[f] = next((q[f] for q in chain if q[f] is not None), None)
+        out.append(d)
+    return out
+
+
 # "Two resolutions were proposed and unanimously adopted. They were: 1. Resolved that ... 2. Resolved
 # that ...", "The following motions were carried:": the announcement gives the outcome of the
 # resolutions listed after it, which are the decisions; the announcement is their heading.
@@ -1275,6 +1208,10 @@ _ANNOUNCED = re.compile(
     r"(?:\s+\w+)?\s+(?:resolutions|motions|recommendations|proposals)\s+(?:were|was)\b[^.]{0,60}?\b"
     r"(?P<verb>adopted|approved|carried|agreed|passed)\b")
 _ANNOUNCED_OUTCOME = {"adopted": "adopted", "approved": "approved", "agreed": "approved", "carried": "carried", "passed": "carried"}
+
+
+_LIST_HEADING = re.compile(r"(?i)^\W*the\s+following\s+(?:[\w\-]+\s+){1,3}(?:were|was|have\s+been|has\s+been)\s+(?:\w+\s+)?"
+                           r"(?:agreed|approved|made|noted|submitted|recorded|resolved)\s*:\s*$")
 
 
 def _announced_lists(found: list[dict]) -> list[dict]:
@@ -1294,6 +1231,13 @@ def _announced_lists(found: list[dict]) -> list[dict]:
                         or (n is not None and len(listed) >= n):
                     break
                 listed.append(d2)
+        # "The following observations were agreed:" heading entries that each record their own outcome
+        # ("E/40480 ... NO OBJECTIONS"): the heading is not a decision beside them
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if not listed and len(d["sents"]) == 1 and _LIST_HEADING.match(d["sents"][0].text) and nxt is not None \
+                and nxt["sents"][0].para - d["sents"][0].para <= 3 and any("bare" in x.tags for x in nxt["sents"]):
+            k += 1
+            continue
         if listed:
             for d2 in listed:
                 d2["outcome"] = _ANNOUNCED_OUTCOME[m.group("verb").lower()]
@@ -1309,177 +1253,6 @@ def _announced_lists(found: list[dict]) -> list[dict]:
 def extract_decisions(text: str) -> list[dict]:
     """Decisions found in one text: [{text, start, end, outcome, mover, seconder, vote, inferred}]."""
     return extract_texts([text])[0]
-
-
-# A motion that approves several agenda items in one vote ("approve Consent Calendar Item Nos.
-# 5 through 17", "items A-D on the Unanimous Consent Agenda", "the balance of the ... Consent
-# Report as identified below"): each item's recommendation that follows is a decision too.
-_CONSENT = re.compile(r"(?i)\bconsent\s+(?:agenda|calendar|report|items?)\b|\bbalance\s+of\s+the\b[^.]{0,120}\b(?:report|agenda|items)\b")
-_RANGE = re.compile(r"(?i)\bitems?\s+(?:nos?\.?\s*)?([A-Z]|\d{1,3})\s*(?:-|–|through|thru|to)\s*([A-Z]|\d{1,3})\b")
-_RECOMMENDATION = re.compile(
-    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:Recommended\s+Action\s*:|Recommendation\s*:|For\s+the\s+(?:[A-Z]\w*\s+){1,4}(?:of\s+(?:[A-Z]\w*\s+){1,3})?to\s+[a-z]|"
-    r"RESOLUTION\s+NO\b|[\"“]?That\s)")
-_CONSENT_END = re.compile(r"(?i)\bend\s+of\s+(?:the\s+)?consent\b")
-# "items G-1 through G-8": agenda codes of one section, counted by their numbers
-_CODE_RANGE = re.compile(r"(?i)\bitems?\s+(?:nos?\.?\s*)?([A-Z])[-.]?(\d{1,3})\s*(?:-|–|through|thru|to)\s*([A-Z])[-.]?(\d{1,3})\b")
-# An entry of a counted consent list that carries no motion of its own: a verbless approval
-# ("Acceptance of gift to ...", "Approval to dispose of ...") or a title closed by its outcome
-# ("Warrants and payroll – approved as submitted.").
-_CONSENT_ENTRY = re.compile(
-    r"(?m)^(?:(?:Approval|Acceptance|Adoption|Ratification|Authori[sz]ation|Award|Receipt)\s+(?:of|to|for)\s"
-    r"|[^\n]*\s[–—-]\s*(?:approved|adopted|accepted|ratified|received)(?:\s+as\s+\w+)?\s*\.?[ \t]*$)")
-
-
-def _range_size(text: str) -> int | None:
-    cm = _CODE_RANGE.search(text)
-    if cm and cm.group(1).upper() == cm.group(3).upper() and 1 < int(cm.group(4)) - int(cm.group(2)) + 1 <= 60:
-        return int(cm.group(4)) - int(cm.group(2)) + 1
-    m = _RANGE.search(text)
-    if not m:
-        return None
-    a, b = m.group(1), m.group(2)
-    if a.isdigit() and b.isdigit():
-        n = int(b) - int(a) + 1
-    elif a.isalpha() and b.isalpha():
-        n = ord(b.upper()) - ord(a.upper()) + 1
-    else:
-        return None
-    if not 1 < n <= 60:
-        return None
-    excepted = len(re.findall(r"(?i)\bexcept(?:ion)?\b[^.]{0,40}?\bitem", text))
-    return n - excepted
-
-
-_LINE_START = re.compile(r"(?m)^[ \t]*(?=\S)")
-
-
-def _from_line_matching(text: str, s: Sentence, pattern: re.Pattern) -> Sentence | None:
-    """The part of `s` from the line where `pattern` matches to its end: a recommendation may run
-    on from the title line it follows ("1. Minutes of June 10\nAdopt the minutes ...")."""
-    for lm in _LINE_START.finditer(text, s.start, s.end):
-        at = lm.end()
-        if at < s.start or (at == s.start and not s.line_start):
-            continue
-        if pattern.match(text[at:s.end]):
-            if at == s.start:
-                return s
-            return Sentence(at, s.end, re.sub(r"\s+", " ", text[at:s.end]).strip(), s.para, True)
-    return None
-
-
-def _consent_pass(segs: list[tuple[str, list[Sentence], list[dict]]]) -> None:
-    stream = []  # (seg index, sentence, decision containing it or None), in document order
-    for si, (_, sents, found) in enumerate(segs):
-        owner = {id(x): d for d in found for x in d["sents"]}
-        stream += [(si, x, owner.get(id(x))) for x in sents]
-    for k, (si, sent, dec) in enumerate(stream):
-        if dec is None or sent is not dec["sents"][0] or not _CONSENT.search(dec["text"]):
-            continue
-        if not (dec["mover"] or dec["vote"] or re.search(r"(?i)\bmoved|\bmotion", dec["text"])):
-            continue
-        limit = _range_size(dec["text"])
-
-        def entry(t: str) -> bool:  # a counted list's entries may be verbless
-            return bool(_RECOMMENDATION.match(t) or (limit is not None and _CONSENT_ENTRY.search(t)))
-        block: list[dict] = []
-        seen = {id(dec)}
-        for si2, s2, d2 in stream[k + len(dec["sents"]):k + len(dec["sents"]) + 400]:
-            if _CONSENT_END.search(s2.text):
-                break
-            if d2 is not None and id(d2) in seen:
-                continue
-            if d2 is not None:
-                seen.add(id(d2))
-                if d2["mover"] and not _RECOMMENDATION.match(d2["text"]):
-                    if limit is None:
-                        break
-                    continue  # an item pulled from the consent list and moved on its own
-                if entry(d2["text"]):
-                    block.append(d2)
-                elif d2["vote"] is not None and block and not d2["mover"]:
-                    block.append(d2)  # the vote recorded after the list of items
-                    break
-            elif (sub := _from_line_matching(segs[si2][0], s2, _RECOMMENDATION)
-                   or (_from_line_matching(segs[si2][0], s2, _CONSENT_ENTRY) if limit is not None else None)) is not None:
-                text = segs[si2][0]
-                new = _decision(text, [sub])
-                if new:
-                    segs[si2][2].append(new)
-                    segs[si2][2].sort(key=lambda d: d["start"])
-                    block.append(new)
-                    seen.add(id(new))
-            if limit is not None and len([b for b in block if entry(b["text"])]) >= limit:
-                break
-        if not block:
-            continue
-        vote = dec["vote"] or next((b["vote"] for b in reversed(block) if b["vote"] is not None), None)
-        if dec["vote"] is None and vote is not None:
-            dec["vote"] = vote
-            dec["inferred"].append("vote")
-        for b in block:
-            for f in ("mover", "seconder"):
-                if not b[f] and dec[f]:
-                    b[f] = dec[f]
-                    b["inferred"].append(f)
-            if b["vote"] is None and vote is not None:
-                b["vote"] = vote
-                b["inferred"].append("vote")
-            # what the list's motion did (adopted the report, approved the agenda) is what
-            # happened to each recommendation on it, unless the entry records its own fate
-            own_fate = b["outcome"] in ("lost", "withdrawn", "deferred", "referred", "refused")
-            if dec["outcome"] in ("adopted", "approved") and not own_fate and b["outcome"] != dec["outcome"]:
-                b["outcome"] = dec["outcome"]
-                b["inferred"].append("outcome")
-            elif b["outcome"] == "other":
-                b["outcome"] = "approved"
-                b["inferred"].append("outcome")
-
-
-# A consent list printed before its one results block ("APPROVAL OF CONSENT CALENDAR / 1. Minutes /
-# Adopt the minutes of ... / 2. Meeting Calendar / Approve the proposed schedule ... / RESULT: APPROVED
-# MOTION BY: X SECOND: Y AYES: ..."): each recommendation is a decision the block's vote made.
-_IMPERATIVE = re.compile(r"^(?:Adopt|Approve|Authori[sz]e|Accept|Receive|Award|Ratify|Waive|Direct|Confirm|Appoint|Reject|Deny)\s+(?:the\s+|a\s+|an\s+)?\S")
-_RESULT_LABEL = re.compile(r"(?i)^result\s*:")
-
-
-def _list_then_result_pass(segs: list[tuple[str, list[Sentence], list[dict]]], reach: int = 40) -> None:
-    stream = []
-    for si, (_, sents, found) in enumerate(segs):
-        owner = {id(x): d for d in found for x in d["sents"]}
-        stream += [(si, x, owner.get(id(x))) for x in sents]
-    for k, (si, sent, dec) in enumerate(stream):
-        if dec is None or not _RESULT_LABEL.match(sent.text) or not (dec["mover"] or dec["vote"]):
-            continue
-        own_ctx = [x for x in dec["sents"] if x is not sent and not x.tags and x.start < sent.start]
-        if dec["sents"].index(sent) != len(own_ctx):
-            continue  # the block is not where this decision's own record starts
-        recs: list[tuple[int, Sentence]] = []
-        consent = False
-        for si2, s2, d2 in reversed(stream[max(0, k - reach):k]):
-            if d2 is not None and d2 is not dec:
-                break
-            if _CONSENT.search(s2.text):
-                consent = True
-                break
-            sub = _from_line_matching(segs[si2][0], s2, _IMPERATIVE)
-            if sub is not None:
-                recs.insert(0, (si2, sub))
-        if not consent or len(recs) < 2:
-            continue
-        text = segs[si][0]
-        dec["sents"] = dec["sents"][len(own_ctx):]
-        dec["start"] = sent.start
-        dec["text"] = text[sent.start:dec["end"]].strip()
-        for si2, r in recs:
-            new = _decision(segs[si2][0], [r])
-            if not new:
-                continue
-            new["outcome"] = dec["outcome"]
-            for f in ("mover", "seconder", "vote"):
-                new[f] = dec[f]
-            new["inferred"] = ["outcome", "mover", "seconder", "vote"]
-            segs[si2][2].append(new)
-            segs[si2][2].sort(key=lambda d: d["start"])
 
 
 def item_decisions(meeting: Meeting, item: AgendaItem) -> list[Decision]:
@@ -1537,7 +1310,9 @@ def _needs_its_heading(text: str) -> bool:
     first = sentences(text.strip())
     if not first:
         return False
-    return bool(_BARE.match(first[0].text)) or _anaphoric(first[0])
+    # ("(Ordinance) (Y-5) 184355": an action-minutes disposition under its entry's title)
+    return bool(_BARE.match(first[0].text)) or _anaphoric(first[0]) \
+        or (bool(_ENDS_IN_DISPOSITION.search(first[0].text)) and len(first[0].text) < 60)
 
 
 def _is_motion_heading(text: str) -> bool:

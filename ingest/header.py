@@ -100,12 +100,54 @@ def parse_header(preamble: list[str], full_text: str) -> Header:
         h.council = meta["publisher"]
         h.sources["council"] = f"page banner logo: {meta['publisher']}"
         h.notes.append(f"council '{meta['publisher']}' is not in the minutes; taken from the page's banner logo")
+    elif h.council and meta.get("publisher") and _initials_start(meta["publisher"], h.council):
+        # "CCR HOA Annual Meeting" on the site of the "Countryman Creek Ranch Homeowners
+        # Association": the title's initials stand for the site owner's name, spelled out there
+        h.sources["council"] += f" (the initials of '{meta['publisher']}', the site's owner)"
+        h.council = meta["publisher"]
     if h.committee and h.council and h.committee == h.council and not re.search(r"\bcouncil\b", h.committee, re.I):
         h.committee = None  # an organisation's name is not a committee
     if h.committee is None and "committee" not in h.sources and not any(n.startswith("no committee named") for n in h.notes):
         _committee_from_subjects(h, full_text)
     parse_attendance([raw[n - 1].strip() for n, _ in lines], h)
+    if not h.attendees and full_text:
+        _attendance_from_log(h, full_text)
+    if not h.apologies and full_text:
+        _apologies_near_top(h, full_text, len(raw))
     return h
+
+
+def _attendance_from_log(h: Header, full_text: str) -> None:
+    """A header with no roll call, and an attendance log table elsewhere in the minutes (often
+    after the signature): who attended, and who did not, from the log's rows."""
+    from .header_rollcall import attendance_log
+
+    for field_name, name in attendance_log(full_text):
+        name = re.sub(r"^(?:Cllr|Councillor)\.?\s+", "", name)
+        target = getattr(h, field_name)
+        if name not in target:
+            target.append(name)
+            h.sources.setdefault(field_name, "attendance log: a table of members with whether each attended")
+    h.absent[:] = present_not_apologised(h.absent, h.apologies, [])  # "N" beside a member who sent apologies
+
+
+# "70/17 Apologies for absence Apologies had been received from ...": a numbered minute whose
+# heading and apologies sentence are printed as one run-in paragraph
+_RUN_IN_APOLOGIES = re.compile(r"^\(?[\w/.-]*\d[\w/.-]*\)?\s+apologies\b.{0,60}?\bapologies\s+(?:for\s+absence\s+)?"
+                               r"(?:had\s+been|were|have\s+been)?\s*(?:received|submitted|given|tendered|sent|offered)\b", re.I)
+
+
+def _apologies_near_top(h: Header, full_text: str, start: int) -> None:
+    """'70/17 Apologies for absence Apologies had been received from Tom Foy (TF) who was ...':
+    a numbered minute run in with its apologies sentence, in the first 40 lines after the header
+    (a segmenter may keep the whole sentence in the item's title, where the apologies item's
+    text is not). Only the first such line counts: the roll call stands at the start."""
+    doc = [clean(ln) for ln in full_text.split("\n")[start:] if ln.strip()][:40]
+    run_in = [ln for ln in doc if _RUN_IN_APOLOGIES.match(ln)][:1]
+    found = apologies_from_items(run_in, sentences_only=True)
+    if found:
+        h.apologies.extend(n for n in found if n not in h.apologies)
+        h.sources.setdefault("apologies", "the minutes' first lines: an apologies sentence")
 
 
 _NOTICE = re.compile(r"\b(?:notice\s+of\s+(?:the\s+)?meeting|will\s+be\s+held|dear\s+(?:councillor|member|sir)|a\s+chara)\b", re.I)
@@ -136,6 +178,11 @@ def _decide(h: Header, c: Candidates) -> None:
     for x in c.councils:
         if x.text.split(": ", 1)[-1].strip(" .,") == x.value:
             x.score += 0.5  # a line that is the organisation's name alone: its letterhead
+        if h.committee and x.score < 9 and x.text != h.sources.get("committee") and _starts_name(h.committee, x.value):
+            # "Westmeath Local Community" / "Development Committee": the first half of the
+            # committee's name broken over two letterhead lines, not a place owning it
+            x.score = -1.0
+    c.councils[:] = [x for x in c.councils if x.score >= 0]
     _choose(h, "council", c.councils)
     chosen = best(c.committees)
     if chosen and chosen.council_itself and (
@@ -166,6 +213,23 @@ def _dates_agreeing_with_partial(h: Header, c: Candidates) -> list[Cand]:
         h.notes.append(f"the meeting's date is printed without a year ({MONTH_NAMES[mon - 1]} {day}, {src}); "
                        "no year is taken from other dates — supply it with --date or a sidecar")
     return keep
+
+
+def _initials_start(name: str, acronym: str) -> bool:
+    """'CCR' begins the initials of 'Countryman Creek Ranch Homeowners Association'."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in _SHORT_LINKS]
+    return bool(re.fullmatch(r"[A-Z]{2,6}", acronym)) and len(words) >= len(acronym) \
+        and "".join(w[0] for w in words).upper().startswith(acronym)
+
+
+def _starts_name(name: str, head: str) -> bool:
+    """'Westmeath Local Community Development Committee' starts with 'Westmeath Local Communitg'
+    (two or more words, the last allowed one misread letter, as OCR leaves them)."""
+    a, b = name.lower().split(), head.lower().split()
+    if len(b) < 2 or len(b) >= len(a) or a[:len(b) - 1] != b[:-1]:
+        return False
+    x, y = a[len(b) - 1], b[-1]
+    return x == y or (len(x) == len(y) >= 5 and sum(p != q for p, q in zip(x, y)) <= 1)
 
 
 def _month_day(iso: str) -> tuple[int, int]:
@@ -217,8 +281,12 @@ def _council_from_document(h: Header, full_text: str) -> None:
             before = s[: m.start()].rstrip(" \t")
             line_alone = not before and s[m.end():].strip(" .") == ""
             sentence_start = not before or before[-1] in ".?!:•·-"
-            if sentence_start and not line_alone:
-                continue  # "All County Council staff ...": a capitalised sentence start proves nothing
+            cell = not before and len(s.split()) <= 8 and not is_sentence(s) and not re.search(r"\b(?:is|are|was|were|has|have|will)\b", s)
+            if sentence_start and not line_alone and not cell:
+                # "All County Council staff ...": a capitalised sentence start proves nothing; a
+                # short table cell ("Westmeath County Council, Community Development") names the
+                # organisation a seat belongs to, as a letterhead does
+                continue
             named[name] += 1
             first_line.setdefault(name, s)
             if s.strip(" .") == name or s.strip(" .") == m.group("name"):
@@ -238,6 +306,7 @@ def _council_from_document(h: Header, full_text: str) -> None:
             h.notes.append(f"council '{name}' is not in the header; taken from the document text, where it is named {n} times")
 
 
+_COMPANY_SUFFIXES = {"cic", "ltd", "limited", "plc", "llc", "inc", "incorporated"}
 _SHORT_LINKS = {"of", "and", "the", "for", "&"}
 
 
@@ -284,6 +353,9 @@ def _org_from_shorthand(h: Header, full_text: str, header_text: str = "") -> Non
         suffix = words[-1].rstrip(".")
         if by_suffix[suffix.lower()] == 1 and bare not in tails:
             back = the_words[suffix]
+            if suffix.lower() in _COMPANY_SUFFIXES and not back:
+                # "RZZT CIC", "Acme Ltd": an incorporated company's minutes call it "the Company"
+                suffix, back = "Company", the_words["Company"]
             if back >= 3:
                 found.append((back, name, f"named in full and {back} times as 'the {suffix}'"))
     if len(found) == 1 or (len(found) > 1 and sorted(found)[-1][0] > 2 * sorted(found)[-2][0]):

@@ -32,6 +32,7 @@ HELD_THEIR = re.compile(
 OPENING = re.compile(
     r"^(?:an?|the)\s+(?P<what>(?:[\w'’-]+\s+){0,3}?)meeting\s+of\s+(?P<body>(?:the\s+)?[A-Z].+?)\s+"
     r"(?:(?:was|were|is|has\s+been)\s+(?:duly\s+)?(?:held|convened|called|opened)|took\s+place|commenced|began)\b", re.I)
+OPENING_INSIDE = re.compile(r"(?<![\w'’-])" + OPENING.pattern[1:], re.I)
 # "Chair Smith called the regular meeting of the Planning Commission to order at 7:00 p.m.": the
 # presiding officer opens the meeting of the body in the minutes' first sentence
 CALLED_TO_ORDER = re.compile(
@@ -47,8 +48,8 @@ NEGATIVE_DATE_CONTEXT = re.compile(
 )
 HELD_CONTEXT = re.compile(r"\b(?:held|called\s+(?:the\s+meeting\s+)?to\s+order|convened|commenced|began|opened|took\s+place|will\s+be\s+held)\b", re.I)
 ATTENDANCE_START = re.compile(
-    r"^(?:(?:members|councillors|directors|trustees|commissioners|board\s+members|elected\s+members)\s+)?(?:present|attendance|attendees|"
-    r"in\s+attendance|apologies|absent|roll\s+call)\b|^(?:chair(?:man|woman|person)?|presiding|council|elected\s+members|members)\s*:",
+    r"^(?:(?:members|councillors|directors|trustees|commissioners|board\s+members|elected\s+members|officers|officials|staff)\s+)?"
+    r"(?:present|attendance|attendees|in\s+attendance|apologies|absent|roll\s+call)\b|^those\s+present\s+were\b|^(?:chair(?:man|woman|person)?|presiding|council|elected\s+members|members)\s*:",
     re.I)
 MINUTES_MARKER = re.compile(r"^(?:(?:regular|special|open|public|draft|final)\s+)*(?:meeting\s+)?(?:minutes|summary)"
                             r"(?:\s*[(\[-]\s*(?:draft|final|approved|unapproved|unconfirmed)\s*[)\]]?)?$", re.I)
@@ -238,8 +239,20 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
         parts.mtype = typ.mtype or (typ.body if typ.body and not typ.body_is_council else None)
         c.add_parts(parts, 8, n, src)
     opening = (OPENING.match(s) or CALLED_TO_ORDER.match(s)) if in_title else None
+    if in_title and not opening and len(s.split()) > 30:
+        # a PDF text layer that runs the letterhead, title and roll call into one line ("CITY OF
+        # PORTLAND, OREGON OFFICIAL MINUTES A REGULAR MEETING OF THE COUNCIL OF ... WAS HELD THIS
+        # 12TH DAY OF JANUARY, 2011 ... THOSE PRESENT WERE: ..."): the opening sentence inside it
+        opening = OPENING_INSIDE.search(s)
+        if opening:
+            said = re.split(r"(?<=[a-z]{2})\.\s|\s(?i:those\s+present)\b", s[opening.start():])[0][:300]
+            fds_in = find_dates(said, order)
+            t = find_time(after_date(said, fds_in[0].text)) if fds_in else None
+            if t:
+                c.times.append(Cand(t.rstrip("."), 7, n, src))
     if opening and not NEGATIVE_DATE_CONTEXT.search(opening.group("what")):
         body = re.sub(r"\s*\([^)]*\)", "", opening.group("body"))  # "(the "PSF")": an alias, not a name
+        body = smart_title(body) if body.isupper() else body
         c.add_parts(split_title(f"{opening.group('what')}Meeting of {body}"), 7, n, src)
     met = MET.match(s) if in_title and not opening else None
     if met and BODY_RE.search(met.group("body")):
@@ -261,7 +274,7 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
         if not sentence:
             t = find_time(after_date(s, fds[0].text)) or find_time(s[: fds[0].start])
             if t:
-                c.times.append(Cand(t, 6, n, src))
+                c.times.append(Cand(t, 6 if in_title else 2, n, src))
     if in_title and not sentence and s.count(" | ") < 2:  # a table row ("Bertrand Zauhar | VE2ZAZ | Secretary") is no title
         if CONTINUATION.match(s) and k > 0 and not is_sentence(lines[k - 1][1]):
             return  # read with the line it continues
@@ -289,6 +302,7 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
 # line (4-7), weaker than a title printed in the minutes themselves or a labelled field.
 FRONT_TITLE = 5.0
 # "2016-04-10T00:00:00": a date stored as a timestamp at midnight is a date, not a publishing time
+_CLOCK_TIME = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})[ T](?P<time>[0-2]\d:[0-5]\d)$")
 _MIDNIGHT = re.compile(r"[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
 
 
@@ -315,9 +329,16 @@ def _read_front_matter(c: Candidates, meta: dict[str, str], order: str | None) -
         if v:
             c.venues.append(Cand(v, FRONT_TITLE - 1, 0, src))
     d = _MIDNIGHT.sub("", meta.get("date", "").strip())
+    clock = _CLOCK_TIME.match(d)
+    if clock:
+        # "date: 2019-02-09 07:00": a time to the minute with no seconds or zone is how a meeting's
+        # start is written; a generator's publishing stamp carries seconds or a zone
+        d = clock.group("day")
     if d and "T" not in d and ":" not in d:
         for f in find_dates(d, order)[:1]:
             c.dates.append(Cand(f.iso, 1.5, 0, f"front matter date: {meta['date']}"))
+            if clock:
+                c.times.append(Cand(clock.group("time"), 1.5, 0, f"front matter date: {meta['date']}"))
 
 
 def _nearness(k: int, marker_ks: list[int], lines: list[tuple[int, str]]) -> float:

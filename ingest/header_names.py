@@ -22,7 +22,7 @@ _KIND = r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+|Communit
 # A named council: "Carlow County Council", "Souldern Parish Council", "Guelph City Council".
 COUNCIL_NAME = re.compile(rf"\b(?P<name>(?:{_CAP}\s+(?:(?:of|upon|on|under|in|and|the)\s+)?){{1,4}}{_KIND}*Council)\b(?!\s+(?:Chambers?|Offices?|Buildings?|Meeting\s+Room|Room|Staff))")
 # Other organisations that own a body.
-_ORG_SUFFIX = (r"(?:Society|Association|Foundation|Group|Inc\.?|Incorporated|Ltd\.?|Limited|IPS|LPC|Trust|Club|"
+_ORG_SUFFIX = (r"(?:Society|Association|Foundation|Group|Inc\.?|Incorporated|Ltd\.?|Limited|IPS|LPC|CIC|CIO|PLC|LLC|Trust|Club|"
                r"Institute|Authority|Corporation|Company|Co-operative|Cooperative|Charity|Union|Federation)")
 ORG_SUFFIXED = re.compile(rf"\b(?P<name>(?:The\s+)?{_CAP_RUN}\s+{_ORG_SUFFIX})(?![\w-])")
 ORG_PLACE = re.compile(rf"\b(?P<name>(?:(?:City|Town)\s+and\s+)?(?:Town|City|Village|County|Township|Borough|Port)\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})")
@@ -119,6 +119,15 @@ def find_org(s: str) -> str | None:
     return best[1] if best else None
 
 
+_OFFICE_OF = re.compile(
+    r"^(?:(?:Deputy|Assistant|Acting|Interim|Chief|Senior|Principal)\s+)*(?:Clerk|Secretary|Chair(?:man|woman|person)?|Treasurer|"
+    r"Solicitor|Officer|Auditor|Executive|Manager|Director|Leader|Head|Proper\s+Officer|Town\s+Clerk|Cathaoirleach)\s+"
+    r"(?:of|to)\s+(?:the\s+)?", re.I)
+# a kind of organisation with no name in it ("Local Authority", "Regional Council")
+_GENERIC_ORG = re.compile(
+    r"(?i:(?:the\s+)?(?:(?:local|regional|national|county|city|town|district|municipal|parish|community|statutory|public|"
+    r"housing|planning|health|education|the)\s+)*(?:authority|council|association|society|trust|company|corporation|"
+    r"board|union|federation|group|club))")
 _ORG_BAD_START = {"the", "this", "that", "full", "whole", "each", "every", "a", "an", "our", "their", "its",
                   "minutes", "minute", "summary", "meeting", "special", "regular", "monthly", "annual",
                   "general", "ordinary", "extraordinary", "final", "draft", "adopted", "of", "for", "and", "pm",
@@ -135,6 +144,11 @@ def _clean_org(name: str) -> str | None:
     left names nothing ('the County Council', 'Regular Council', a single common word)."""
     # "February Meeting of Carlow County Council", "To Each Member of Donegal County Council"
     name = re.sub(r"^.*\b(?:Meeting|Minutes|AGM|Committee|Board|Members?|Trustees|Directors|Governors|Each)\s+(?:of|for)\s+(?:the\s+)?(?=[A-Z])", "", name)
+    # "Clerk of the Council", "Chief Executive of Carlow County Council": an officer's title in a
+    # signature or attendance line names the office, and at most the organisation after it
+    name = _OFFICE_OF.sub("", name)
+    if _GENERIC_ORG.fullmatch(name.strip()):
+        return None  # "Local Authority", "the Council": a kind of organisation, not its name
     if not name.endswith("Council"):
         name = _ORG_STOP.sub("", name)
     words = name.split()
@@ -151,7 +165,8 @@ def _clean_org(name: str) -> str | None:
         if not distinct:
             return None
     out = " ".join(words)
-    return smart_title(out) if out.isupper() else out
+    # "RZZT CIC": a name of short capitalised words is initials, not a shouted name
+    return smart_title(out) if out.isupper() and not all(len(w) <= 4 for w in words) else out
 
 
 def split_title(line: str) -> TitleParts:
@@ -172,12 +187,19 @@ def split_title(line: str) -> TitleParts:
     minutes_of = bool(m)
     if m:
         s = m.group("rest")
+        if not re.search(r"[A-Z]", s):
+            # "Minutes of general meeting": a title typed in lower case names its meeting all the same
+            s = " ".join(w if w in _NAME_LINKS else w[:1].upper() + w[1:] for w in s.split())
     # "Minutes: Technical Steering Committee, 3 February 2024", "Draft Minutes – Finance Committee"
     s = re.sub(r"^(?:(?:final|draft|adopted|approved)\s+)?(?:meeting\s+)?(?:minutes|notes)\s*[:|–—-]\s*", "", s, flags=re.I)
     s = _HELD.sub("", s)
     s = strip_dates(s)
     had_minutes = bool(_TRAIL_MINUTES.search(s))
+    # "CCR HOA Annual Meeting Minutes": "Meeting" goes with the kind of meeting before it
+    kind_meeting = re.search(rf"\b{_KIND_ADJ}\s+meeting\s+(?:minutes|summary|notes)\s*$", s, re.I)
     s = _TRAIL_MINUTES.sub("", s).strip(" ,;:-–—|/")
+    if kind_meeting:
+        s += " Meeting"
     # "Draft Minutes", "Open Meeting", "Public Session" — but "Open Source Voting System ..." is a name
     s = re.sub(r"^(?:final|draft|adopted|approved|(?:open|public)(?=\s+(?i:meeting|session|minutes|part|business)\b))\s+",
                "", s, flags=re.I)
@@ -205,6 +227,8 @@ def split_title(line: str) -> TitleParts:
             parts.org = piece  # "IPSS / First AGM Minutes"
             continue
         t = TYPE_RE.search(piece)
+        if t and _NOT_TYPE.search(t.group("type")):
+            t = None  # "THERE WAS NO MEETING", "Next Meeting": a sentence about a meeting, not its kind
         if t and not is_generic_type(t.group("type")) and not parts.mtype:
             typ = t.group("type").strip()
             lead = typ.split()[0]
@@ -238,6 +262,13 @@ def split_title(line: str) -> TitleParts:
                 # Council" is — the kind of meeting is what met, the district the organisation
                 re.match(r"(?i)municipal\s+district\s+of\s+\S", body)
                 and re.search(r"(?i)\bmeeting\s+of\s+(?:the\s+)?municipal\s+district\b", piece))
+    if not parts.org and len(pieces) == 2:
+        # "Directors' Meeting - Speedcubing Canada", "Acme Society - Board Meeting": a title that
+        # names the meeting on one side of the dash names whose meeting it is on the other
+        for piece, other in ((pieces[0], pieces[1]), (pieces[1], pieces[0])):
+            if TYPE_RE.search(other) and _owner_name(piece):
+                parts.org = piece
+                break
     met = re.match(rf"^(?:[\w'’-]+\s+){{0,3}}?meeting\s+of\s+(?:the\s+)?(?P<name>{_CAP_RUN})\s*(?:,[^,]*)?$", s, re.I) if minutes_of else None
     if met and not parts.org and not parts.body and not parts.mtype and not BODY_RE.search(met.group("name")) \
             and met.group("name")[:1].isupper() and len(met.group("name").split()) >= 2:
@@ -254,10 +285,28 @@ def split_title(line: str) -> TitleParts:
     return parts
 
 
+_KIND_ADJ = r"(?:annual|general|special|extraordinary|ordinary|monthly|quarterly|statutory|emergency|budget|plenary)"
+_NOT_TYPE = re.compile(r"\b(?i:was|were|is|are|no|not|there|lack|any|next|previous|last|future|this|that|each|every|during|"
+                       r"after|before|since|until|following)\b")
+_NOT_OWNER = re.compile(r"\b(?:minutes|agenda|draft|final|approved|adopted|summary|notes|report|page|part|session|"
+                        r"hall|room|chambers?|centre|center|library|school|church|office|offices|online|zoom|teams|virtual|"
+                        r"remote|street|road|avenue|workshop|hearing|review|budget|election|briefing|presentation|training|"
+                        r"retreat|update|special|regular|annual|public|closed|open|joint|study)\b", re.I)
+
+
+def _owner_name(piece: str) -> bool:
+    """'Speedcubing Canada': two to six capitalised words (linked by 'of', 'and', 'the'), no
+    digits, no body or meeting word, and nothing that says where or what the page is."""
+    words = piece.split()
+    return 2 <= len(words) <= 6 and not re.search(r"\d", piece) and not BODY_RE.search(piece) \
+        and not TYPE_RE.search(piece) and not _NOT_OWNER.search(piece) \
+        and all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words) and words[-1][:1].isupper()
+
+
 def _body_phrase(piece: str, org: str | None) -> str | None:
     """The phrase naming the body that met, from a line with a body word in it."""
-    if not BODY_RE.search(piece):
-        return None
+    if not BODY_RE.search(piece) or _OFFICE_OF.match(piece):
+        return None  # "Clerk of the Council" under a signature: an office, not the body that met
     p = piece
     # "Regular Meeting of the City Council" -> "City Council"; "Trustees of The Friends of X" -> "Trustees"
     m = re.match(r"^(?P<before>.*?\bmeeting)\s+of\s+(?:the\s+)?(?P<after>.+)$", p, re.I)
@@ -298,4 +347,7 @@ def _body_phrase(piece: str, org: str | None) -> str | None:
     verb = next((i for i, w in enumerate(words) if i and w[:1].islower() and w.lower() not in _NAME_LINKS), None)
     if verb is not None and BODY_RE.search(" ".join(words[:verb])):
         p = " ".join(words[:verb]).rstrip(" ,;:")  # "Parish Council met": the name ends where the sentence goes on
+    p = re.sub(r"(?<=s)['’]$", "", p)  # "Directors' Meeting": the directors
+    if p.count("(") > p.count(")"):
+        p += ")"  # "Committee (LCDC), held on ...": the comma before "held" cut the bracket's close
     return smart_title(p)

@@ -15,28 +15,30 @@ from .header_dates import find_dates
 from .header_region import FURNITURE
 
 _NAME_SPLIT = re.compile(
-    r"\s*(?:,|;|\band\b|&|\n|\s{2,}|\t|\|)\s*"
+    r"\s*(?:,|;|\band\b|(?<=[A-Z.])\s+AND\s+(?=[A-Z])|&|\n|\s{2,}|\t|\|)\s*"  # "N. WHELAN AND C. WINSTANLEY"
+    r"|(?<![A-Z][a-z])(?<!Cllr)(?<!Cllrs)(?<!Inspt)(?<!Supt)(?<=[a-z]{3})\.\s+(?=[A-Z])"  # "Frankie Keena. Senators Paul Daly": a sentence ends the name
     r"|(?<=[)\]])\s+(?=[A-Z])"  # "D Richardson (Chair) R Healey"
     r"|\s+(?=(?:Councillors?|Cllrs?\.?|Mayor|Trustee|Supervisor|Commissioner|Director|Clerk|Treasurer)\s+[A-Z])"  # "Farbridge Councillor G. Kovach"
 )
 _TITLE_ONLY = re.compile(
-    r"(?:(?:County|Borough|District|City|Town|Parish|Ward|Vice|Deputy)\s+)?"
+    r"(?:(?:County|Borough|District|City|Town|Parish|Ward|Vice|Deputy|An)\s+)?"
     r"(?:Chairman|Chairwoman|Chairperson|Chair|Cathaoirleach|Mayor|President|Vice-Chair(?:man)?|County|City|Borough)", re.I)
 _HONORIFIC = re.compile(
-    r"^(?:(?:Chairman|Chairwoman|Chairperson|Vice-Chair(?:man)?)\s+)?(?:(?:County|Borough|District|City|Town|Parish|Ward)\s+)?"
+    r"^(?:(?:Chairman|Chairwoman|Chairperson|Vice-Chair(?:man)?|An\s+Cathaoirleach)\s*,?\s+)?(?:(?:County|Borough|District|City|Town|Parish|Ward)\s+)?"
     r"(?:Councillors?|Councilors?|Cllrs?\.?|Crs?\.?|(?:Mayor\s+)?Pro\s+Tem(?:pore)?|Mayor|Deputy\s+Mayor|Aldermen|Alderman|Council\s*Members?|Councilmembers?|"
     r"Council\s+President|Commissioners?|Trustees?|Supervisors?|Selectm[ae]n|Board\s+Members?|Directors?|Members?|"
-    r"Cathaoirleach|Leas-Chathaoirleach)\.?\s+",
+    r"Cathaoirleach|Leas-Chathaoirleach|Senators?|Det\.?\s?Insp(?:t|r)?|Insp(?:t|r)|Supt|Sgt|(?:Chief\s+)?Superintendent)\.?\s+",
     re.I,
 )
 _ROLE = (r"(?:chief|executive|director|officer|manager|clerk|engineer|attorney|planner|co-?ordinator|administrator|"
          r"secretary|treasurer|chair\w*|vice[- ]?\w*|president|solicitor|consultant|librarian|head|member|convenor|"
          r"representative|superintendent|inspector|supervisor|assistant|deputy|councillor|commissioner|trustee|"
          r"alternate|staff|counsel|auditor|advisor|adviser|editor|governance|senior|remotely|online|cathaoirleach|"
-         r"leas-chathaoirleach|a/\w+|clerk|mayor|guest|observer)")
+         r"leas-chathaoirleach|a/\w+|clerk|mayor|guest|observer|presiding|registrar|sergeant(?:[- ]at[- ]arms)?)")
 _ROLE_WORD = re.compile(rf"\b{_ROLE}\b", re.I)
+_ROLE_LABEL = re.compile(rf"\b{_ROLE}s?\b", re.I)  # "Directors of Service:", "Chief Executive:"
 _TRAILING_ROLE = re.compile(rf"(?:\s+(?:{_ROLE}|of|and|the|for|ward|district|city|county|legal|services?))+\s*$", re.I)
-_NOT_NAMES = {"none", "nil", "n/a", "no", "none received", "nil received", "as above", "tbc", "all", "members", "officers",
+_NOT_NAMES = {"cllrs", "cllr", "councillors", "councillor", "none", "nil", "n/a", "no", "none received", "nil received", "as above", "tbc", "all", "members", "officers",
               "yes", "y", "n", "yes/no", "present", "absent", "remote", "the clerk", "in", "at", "on", "for", "part"}
 _NAME_ROLE_LINE = re.compile(
     r"^(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}),\s+(?P<role>.+)$")
@@ -136,7 +138,7 @@ def _strip_roles(piece: str) -> str:
     """'Martin Croft Vice Chair' -> 'Martin Croft'; a name alone is left alone."""
     if "(" in piece or "[" in piece:
         return piece
-    stripped = _TRAILING_ROLE.sub("", piece).strip(" ,-–")
+    stripped = _TRAILING_ROLE.sub("", piece).strip(" ,-–—")
     return stripped if stripped and re.search(r"[A-Z]", stripped) else piece
 
 
@@ -176,8 +178,9 @@ _NARRATIVE = re.compile(
     r"\b(?:(?:board\s+|council\s+|committee\s+)?members\s+present\s+were|present\s+were|those\s+present\s+were|"
     # "The following members of the Board of Directors were present at the meeting: A, B and C."
     r"the\s+following\s+(?:[\w'’ ]{0,60}?\s+)?(?:were|was)\s+present(?:\s+at\s+the\s+meeting)?\s*[:,]?)"
-    r"\s+(?P<names>(?:[^.]|(?<=\b[A-Za-z])\.(?=\s|[A-Z]))+)\.",  # "Martin v. Löwis", "J. R. Smith" go on
+    r"\s*:?\s+(?P<names>(?:[^.]|(?<=\b[A-Za-z])\.(?=\s|[A-Z]))+)\.",  # "Martin v. Löwis", "J. R. Smith" go on
     re.I)
+_NARRATIVE_OPEN = re.compile(r"\b(?:those\s+present\s+were|(?:members\s+)?present\s+were)\b", re.I)
 # "City Attorney Bill Kabeiseman was also present", "Kurt Kaiser also attended the meeting", "David
 # Ascher joined the meeting at 18:20": one person recorded as attending in a sentence
 _ALSO_NARRATIVE = re.compile(r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?:(?:was|were)\s+also\s+present|"
@@ -188,7 +191,8 @@ _STOP = re.compile(
     r"visitors?|contact)", re.I)
 _ITEM_LINE = re.compile(
     r"^(?:\d{1,4}(?:\.\d{1,3})*[.):]?|[IVX]{1,5}\.|[A-H]\.)\s+\S|^\d{2}\.\d{2}\.\d{2}\b"
-    r"|^(?:Min(?:ute)?s?\.?\s*)?[A-Z]{1,4}\s?/?\s?\d{1,4}(?:/\d{1,4})?\.?\s+[A-Z]{2}")  # "C/151/25", "PC/41 APOLOGIES", "LA 17/27 Apologies"
+    r"|^(?:Min(?:ute)?s?\.?\s*)?[A-Z]{1,4}\s?/?\s?\d{1,4}(?:/\d{1,4})?\.?\s+[A-Z]{2}"
+    r"|^(?:[A-Z]{1,4}/)?\d{1,4}(?:/\d{1,4})+\.?$")  # "F/302/26" alone over its title  # "C/151/25", "PC/41 APOLOGIES", "LA 17/27 Apologies"
 _STATUS_WORD = re.compile(r"(?i:present|absent|remote|late|excused)")
 _OTHER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z/&' -]{2,40}?)\s*:\s+(?P<rest>\S.*)$")
 _VENUE_WORDS = re.compile(r"\b(?:chamber|chambers|room|hall|teams|zoom|online|remote|virtual|library)\b", re.I)
@@ -203,22 +207,41 @@ def parse_attendance(lines: list[str], h) -> None:
     mode = None
     label_line = ""
     block: list[str] = []
+    affiliations = False  # this roll call prints one "Name, Organisation" a line
 
     def flush() -> None:
+        nonlocal affiliations
         if mode and block:
-            if _name_and_affiliation_lines(block):
+            if surname_first_lines(block):
+                block[:] = forename_first(block)  # "Boland, Cathal" / "Boland, Mark": one person a line
+            elif _name_and_affiliation_lines(block):
+                affiliations = True
                 block[:] = [ln.split(",", 1)[0] + ";" for ln in block]  # "James Belsey, Morgan Stanley": the name
+            elif affiliations and _affiliation_line(block[0]):
+                # a shorter list under the next label, in the same "Name, Organisation" shape ("Not
+                # present:" / "Roland Tritsch, Nitro"), ends at the first line of another shape
+                run = [ln for ln in block[:next((i for i, ln in enumerate(block) if not _affiliation_line(ln)), len(block))]]
+                block[:] = [ln.split(",", 1)[0] + ";" for ln in run]
+            if not block:
+                return
             text = block[0]
             for prev, line in zip(block, block[1:]):
-                wrapped = prev.rstrip().endswith((",", "&", " and")) or re.search(r"[,\s][A-Z]\.$", prev.rstrip()) is not None or (
-                    "," in prev and len(prev) > 45 and not prev.rstrip().endswith((".", ";", ")")) and re.match(r"^[A-Z]", line))
+                wrapped = prev.rstrip().endswith((",", "&", " and")) or re.search(r"[,\s][A-Z]\.$", prev.rstrip()) is not None \
+                    or prev.count("(") > prev.count(")") or (line[:1].islower() and "," in prev) \
+                    or (prev.count(",") >= 2 and re.search(r",\s*[A-Z][\w'’-]*$", prev.rstrip()) is not None
+                        and re.match(r"^[A-Z][\w'’-]*\s*,", line) is not None) or (
+                    ("," in prev or ";" in prev) and len(prev) > 45 and not prev.rstrip().endswith((".", ";", ")"))
+                    and re.match(r"^[A-Z]", line))
                 text += (" " if wrapped else "\n") + line
             _add_people(h, mode, text, label_line)
         block.clear()
 
+    from .header_rollcall import forename_first, reshape, surname_first_lines, titled_cells  # it reads this module's patterns
+
+    lines = reshape(lines)
     recent: list[str] = []
     name_col: int | None = None
-    for raw in lines:
+    for idx, raw in enumerate(lines):
         if FURNITURE.match(raw.strip()):
             continue  # "--- PAGE 2 ---" between a list's lines is the page break, not a name
         ln = raw.strip().lstrip("#*-•> ").replace("**", "").strip()
@@ -230,6 +253,9 @@ def parse_attendance(lines: list[str], h) -> None:
             head = [i for i, c in enumerate(cells) if re.fullmatch(r"(?i)(?:full\s+|member(?:'s)?\s+)?name", c)]
             if head:
                 name_col = head[0]
+                continue
+            if name_col is None and len(cells) >= 2 and all(_PERSON_CELL.fullmatch(c) and not _ROLE_WORD.search(c) for c in cells):
+                block.extend(c + ";" for c in cells)  # a members' table laid out in columns: every cell a person
                 continue
             cell = cells[name_col or 0] if len(cells) > (name_col or 0) else ""
             if cell and re.match(r"[A-Z]", cell) and not find_dates(cell):
@@ -256,11 +282,26 @@ def parse_attendance(lines: list[str], h) -> None:
         ln = re.sub(r"^roll\s+call\s*[-–—:.]\s*(?=\S)", "", ln, flags=re.I)  # "ROLL CALL: Present: ...", "Roll Call – Members Present"
         if not ln:
             continue
-        for m in _NARRATIVE.finditer(ln):
+        narrated = ln
+        if _NARRATIVE_OPEN.search(ln) and not _NARRATIVE.search(ln):
+            # "THOSE PRESENT WERE: Mayor Adams, Presiding; Commissioners Fish, Fritz," / "Leonard and
+            # Saltzman, 5.": the sentence runs on to its full stop on the next lines
+            narrated = " ".join([ln] + [x.strip() for x in lines[idx + 1:idx + 3]])
+        for m in _NARRATIVE.finditer(narrated):
             names = re.split(r"(?<!\s[A-Za-z])(?<!^[A-Za-z])\.\s+|\s+also\s+present\b", m.group("names"))[0]
             if re.match(r"(?:the\s+following\s+)?(?:guests?|visitors?|members\s+of\s+the\s+public|residents?|observers?)\b", names, re.I):
                 continue  # guests and the public are not the meeting's members
             _add_people(h, "attendees", names, m.group(0))
+        if re.match(r"(?i)apologies\b", ln) and _prose(ln):
+            # "Apologies for inability to attend were received for Councillors Tania Doyle," / "Corina
+            # Johnston, ... and Helen Redwood.": a sentence in the roll call, to its full stop
+            said = " ".join([ln] + [x.strip() for x in lines[idx + 1:idx + 3]])
+            found = apologies_from_items([said], sentences_only=True)
+            if found:
+                flush()
+                mode = None
+                _add_people(h, "apologies", "; ".join(found), ln)
+                continue
         for m in _ALSO_NARRATIVE.finditer(ln):
             if not re.search(r"\bguests?\b", m.group("name"), re.I):
                 _add_people(h, "attendees", re.sub(r"^(?:[A-Z][a-z]+\s+)?(?=(?:[A-Z][\w.'’-]*\s+)?[A-Z][\w'’-]+$)", "", m.group("name"))
@@ -269,7 +310,7 @@ def parse_attendance(lines: list[str], h) -> None:
         if m:
             flush()
             mode = None
-            rest = (m.group("rest") or "").strip(" .")
+            rest = re.split(r"\s+[-–—](?:\s+|$)", (m.group("rest") or "").strip(" ."))[0]  # "Kevin Cole — Cathaoirleach"
             if rest and not h.chair:
                 h.chair = _strip_roles(_HONORIFIC.sub("", rest))
                 _source(h, "chair", ln)
@@ -296,6 +337,10 @@ def parse_attendance(lines: list[str], h) -> None:
                 flush()
                 mode, label_line = new_mode, ln
                 rest = (m.groupdict().get("rest") or m.groupdict().get("rest2") or "").strip()
+                # "PRESENT (six Councillors): - Pam Bullas (PB), ...": the count and the dash before the list
+                rest = re.sub(r"^\([^)]*\)\s*:?\s*[-–—]?\s*", "", rest)
+                # "PRESENT/I LÁTHAIR", "IN ATTENDANCE/I LÁTHAIR": the label again in a second language
+                rest = re.sub(r"^/\s*[^\s:/]+(?:\s+[^\s:/]+){0,2}\s*:?\s*$", "", rest)
                 if rest and not rest.endswith(":") and not re.match(r"^\d+\s*/\s*\d+$", rest) and not _VENUE_WORDS.fullmatch(rest):
                     if not (_VENUE_WORDS.search(rest) and len(rest.split()) <= 3):
                         block.append(rest)
@@ -305,10 +350,26 @@ def parse_attendance(lines: list[str], h) -> None:
                 flush()
                 mode = None
                 continue
+            if mode in {"attendees", "apologies", "absent"} and _GROUP_LABEL_ALONE.match(ln):
+                flush()  # the list above ends here; the one below goes on under the same label
+                continue
+            if _MEMBER_LABEL_ALONE.match(ln) and not _NOT_MEMBERS.search(ln):
+                flush()  # "Local Authority Members:" / "Community Members:" over the list below
+                mode, label_line = "attendees", ln
+                continue  # "Present" / "Councillors" / names / "Officials" / names: a sub-heading of the list
             lab = _OTHER_LABEL.match(ln)
             if lab:
                 flush()
-                if re.search(r"\b(?:staff|officers?|officials|management|employees|advisers?|advisors?)\b", lab.group("label"), re.I):
+                in_roll_call = mode in {"attendees", "apologies", "absent"}
+                if (in_roll_call and _ROLE_LABEL.search(lab.group("label")) and not _OTHER_LABEL_ALONE.match(lab.group("label"))
+                        and not _NOT_MEMBERS.search(lab.group("label"))) or (re.search(r"\b(?:staff|officers?|officials|clerk|management|employees|advisers?|advisors?)\b", lab.group("label"), re.I)
+                        or re.fullmatch(r"(?:[A-Z][\w'’-]*\s+){0,3}(?i:members?|councill?ors|cllrs|directors|trustees|commissioners|"
+                                        r"representatives)(?:\s+(?i:present|participating|attending|joining|in\s+attendance)"
+                                        r"(?:\s+(?i:remotely|virtually|online|in\s+person|by\s+(?:phone|video)))?)?",
+                                        lab.group("label").strip())) \
+                        and not _NOT_MEMBERS.search(lab.group("label")):
+                    # "Garda Officers: ...", "Community Members: ...": a group of those attending; "Chief
+                    # Executive: Kieran Kehoe" inside the roll call: an official attending
                     mode, label_line = "attendees", ln
                     block.append(lab.group("rest"))
                 else:
@@ -327,13 +388,16 @@ def parse_attendance(lines: list[str], h) -> None:
                 mode = None
                 continue
             if mode == "chair":
+                if _prose(ln):
+                    mode = None  # "Presiding" over "The outgoing Cathaoirleach ... addressed the meeting": a heading
+                    continue
                 if not h.chair:
                     h.chair = _strip_roles(_HONORIFIC.sub("", ln.strip(" .")))
                     _source(h, "chair", label_line + " " + ln)
                 _add_people(h, "attendees", ln, label_line)
                 mode = None
                 continue
-            if (len(ln) > 200 or ln.endswith(":") or _STOP.match(ln) or _ITEM_LINE.match(ln)
+            if ((len(ln) > 200 and not _comma_list(ln)) or ln.endswith(":") or _STOP.match(ln) or _ITEM_LINE.match(ln)
                     or (len(ln.split()) > 16 and not _comma_list(ln)) or _prose(ln)):
                 if block and block[-1].rstrip().endswith((",", " and", "&")) and _prose(ln) \
                         and not _STOP.match(ln) and not _ITEM_LINE.match(ln):
@@ -343,8 +407,14 @@ def parse_attendance(lines: list[str], h) -> None:
                 flush()
                 mode = None
             elif not find_dates(ln):
+                officers = titled_cells(ln)
+                if officers:
+                    block.append("; ".join(officers) + ";")  # "Mr. P. Corkery A/Dir Corporate Servi     Ms N. O’ Sullivan Dir ..."
+                    continue
                 m2 = _NAME_ROLE_LINE.match(ln)
-                if m2 and _ROLE_WORD.search(m2.group("role")) and not re.search(r",\s*(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+\s*(?:,|$)", m2.group("role")):
+                if block and "," in block[-1] and len(block[-1]) > 45 and not block[-1].rstrip().endswith((".", ";", ")")):
+                    m2 = None  # the rest of a comma list wrapped from the line before, not "Name, Role"
+                if m2 and _ROLE_WORD.search(m2.group("role")) and not _title_then_name(m2.group("role")) and not re.search(r",\s*(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+\s*(?:,|$)", m2.group("role")):
                     block.append(m2.group("name") + ";")  # "Mr. C. O'Reilly, Chief Executive"
                 else:
                     block.append(ln)
@@ -368,21 +438,38 @@ def _name_and_affiliation_lines(block: list[str]) -> bool:
     """One person a line, each 'Name, Organisation' ("Stu Hood, Twitter"): three or more lines
     with one comma each, a name of two or more words before it and no honorific after it (which
     would make the line two people)."""
-    if len(block) < 3:
+    return len(block) >= 3 and all(_affiliation_line(ln) for ln in block)
+
+
+def _affiliation_line(ln: str) -> bool:
+    if ln.count(",") != 1 or ln.rstrip().endswith(","):
         return False
-    for ln in block:
-        if ln.count(",") != 1 or ln.rstrip().endswith(","):
-            return False
-        name, after = (p.strip() for p in ln.split(",", 1))
-        if not re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}", name) or _HONORIFIC.match(after + " ") \
-                or re.match(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s", after):
-            return False
-    return True
+    name, after = (p.strip() for p in ln.split(",", 1))
+    return bool(re.fullmatch(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}", name)) and not _HONORIFIC.match(after + " ") \
+        and not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s", after)
+
+
+# "Councillors" / "Officials" alone under "Present": which group the names below belong to
+_GROUP_LABEL_ALONE = re.compile(r"^(?:councill?ors|cllrs|members|officials|officers|staff|directors|trustees|commissioners|"
+                                r"executive|management|elected\s+members|comhairleoir[ií])(?:\s*/\s*[^\s:/]+(?:\s+[^\s:/]+)?)?\s*:?$", re.I)
+_MEMBER_LABEL_ALONE = re.compile(r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:members|councill?ors|officers|officials|representatives|"
+                                 r"directors|trustees|commissioners)\s*:$", re.I)
+_PERSON_CELL = re.compile(r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}")
+
+
+def _title_then_name(role: str) -> bool:
+    """'Superintendent Michelle' (wrapped before 'Baker, ...'): a rank and a person's name, not
+    the office of the name before the comma ('Chief Executive', 'Director of Services')."""
+    words = role.split()
+    return len(words) >= 2 and bool(_ROLE_WORD.fullmatch(words[0])) and words[-1][:1].isupper() \
+        and not _ROLE_WORD.fullmatch(words[-1]) and not re.search(r"\b(?:of|for|and|to|the)\b", role) \
+        and not re.search(r"[^\w\s'’-]", role)
 
 
 def _comma_list(ln: str) -> bool:
     """'CharlesL, Hadrien, ivan, Wolfgang Dale, ...': a long line that is a list of names, not prose."""
-    pieces = [p.strip() for p in ln.split(",")]
+    # "Councillors A, B, ... and County Councillor C.": "and" and the honorifics separate names too
+    pieces = [_HONORIFIC.sub("", p.strip(" .")) for p in re.split(r",|;|\band\b|&", ln)]
     return len(pieces) >= 6 and all(1 <= len(p.split()) <= 4 for p in pieces if p) and not _prose(ln)
 
 
@@ -401,14 +488,55 @@ def _source(h, name: str, line: str) -> None:
 def _add_people(h, field_name: str, text: str, line: str | None = None) -> None:
     target = getattr(h, field_name)
     added = False
+    names: list[str] = []
     for name in split_names(text):
+        if len(name) > 80 or len(name.split()) > 8:
+            # "David Storey (Director of Services/Environment, Climate Action, ...)": a long office in brackets
+            short = re.sub(r"\s*\([^)]{30,}\)\s*$", "", name)
+            names.extend(split_names(short) if short != name else [name])
+        else:
+            names.append(name)
+    for name in names:
         # "G. Donohue (online)": how a person attended, in brackets, keeps the name
         if len(name) <= 80 and name not in target and len(name.split()) <= 8 \
-                and not _VENUE_WORDS.search(re.sub(r"\([^)]*\)", " ", name)):
+                and not _is_venue(re.sub(r"\([^)]*\)", " ", name)) \
+                and not _NOT_A_PERSON.search(re.sub(r"\([^)]*\)", " ", name)) and not _office_not_name(name):
             target.append(name)
             added = True
     if added:
         _source(h, field_name, line or text)
+
+
+_VENUE_BEFORE_HALL = re.compile(r"\b(?:town|village|city|county|parish|church|memorial|community|civic|guild|market|assembly|"
+                                r"sports?|scout|school|library|council|public|the|main|village)\s+hall\b", re.I)
+
+
+# words that name an organisation or a seat, not a person: a members' table read column by column
+# ("Sector / Agency / Name") puts "Dept of Social Protection" and "PPN Community & Voluntary" among the names
+_NOT_A_PERSON = re.compile(
+    r"/|\b(?:council|dept|department|board|services?|union|ltd|limited|association|authority|agency|partnership|committee|"
+    r"development|education|health|training|protection|inclusion|environment|farming|agriculture|business|employers?|"
+    r"voluntary|community|sector|statutory|vacant|position)\b", re.I)
+
+
+def _office_not_name(name: str) -> bool:
+    """'Cabinet Member with Responsibility for Children', 'Chief': an office listed where the
+    page left out who holds it (a name has no lower-case words but its particles, and is not a
+    role word alone)."""
+    bare = re.sub(r"\([^)]*\)", " ", name).split()
+    if len(bare) == 1:
+        return bool(_ROLE_WORD.fullmatch(bare[0]))
+    return len(bare) >= 3 and any(re.fullmatch(r"[a-z]{4,}", w) and w not in _SMALL for w in bare)  # "with"; not "v.", "hArgáin"
+
+
+def _is_venue(name: str) -> bool:
+    """'Council Chamber', 'Village Hall', 'MS Teams': where the meeting was, not who came —
+    but 'Michelle Hall' is a person whose surname is Hall."""
+    if not _VENUE_WORDS.search(name):
+        return False
+    if re.fullmatch(r"(?:[A-Z][\w.'’-]*\s+){1,3}Hall", name.strip()) and not _VENUE_BEFORE_HALL.search(name):
+        return bool(_VENUE_WORDS.search(re.sub(r"\bHall$", "", name.strip())))
+    return True
 
 
 ROLL_CALL_TITLE = re.compile(
@@ -460,22 +588,26 @@ _APOLOGY_VERB = (r"(?:had\s+been\s+|were\s+|have\s+been\s+)?(?:(?:also\s+)?(?:re
 _APOLOGIES_SENTENCE = re.compile(
     # "Apologies of absence were provided for ...", or a text that goes on from a title which
     # carried the sentence's subject ("... APOLOGIES FOR ABSENCE Apologies of absence" / "were provided for A, B")
-    r"(?:apologies(?:\s+(?:for|of)\s+absence)?\s+|^\s*(?=(?:had\s+been|were|have\s+been)\s))" + _APOLOGY_VERB +
+    r"(?:apologies(?:\s+(?:for|of)\s+(?:absence|inability\s+to\s+attend|non-attendance))?\s+|^\s*(?=(?:had\s+been|were|have\s+been)\s))" + _APOLOGY_VERB +
     r"(?P<names>(?:[^.\n]|\n(?!\s*\n|\s*apolog)|(?<=\b[A-Z])\.|(?<=\bCllr)\.|(?<=\bCllrs)\.|(?<=\bMrs)\.|(?<=\b[MD]r)\.|(?<=\bMs)\.)+"
     r"(?:\([^)]*\)[^.\n]*)?)", re.I)
 _ORG_END = re.compile(r"\b(?:Council|Committee|Association|Society|Authority|Board)$")
 
 
-def apologies_from_items(texts: list[str]) -> list[str]:
-    """Apologies stated inside an 'Apologies' item ("Apologies were received from ...")."""
+def apologies_from_items(texts: list[str], sentences_only: bool = False) -> list[str]:
+    """Apologies stated inside an 'Apologies' item ("Apologies were received from ..."). With
+    `sentences_only`, only the first such sentence of each text, never a bare line of names
+    (for text that is not known to be an apologies item)."""
     out: list[str] = []
     for t in texts:
-        found = [m for m in _APOLOGIES_SENTENCE.finditer(t)]
+        found = [m for m in _APOLOGIES_SENTENCE.finditer(t)][:1 if sentences_only else None]
         for m in found:
             names = re.split(r"\s+(?=(?:These|This|They|All|Which|Who)\s+(?:were|was|are|is|have|had)\b)", m.group("names"))[0]
+            # "received and accepted from: Apologies for absence received from Cllr. Mack, ...": the heading repeated
+            names = re.sub(r"^apologies\b[^.\n]{0,60}?\b(?:from|for)\s*:?\s+", "", names, flags=re.I)
             out.extend(n for n in split_names(re.sub(r"\s*\n\s*", " ", names))
                        if not _ORG_END.search(n) and n not in out)
-        if found:
+        if found or sentences_only:
             continue
         # an 'Apologies' item whose text is just the names ("A Armstrong EDC and M Armstrong")
         first = next((ln.strip() for ln in t.split("\n") if ln.strip()), "")

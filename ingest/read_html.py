@@ -497,6 +497,27 @@ def _banner_name(doc) -> str | None:
         if 1 <= len(words) <= 6 and alt[:1].isupper() and any(c.isalpha() for c in alt) \
                 and sum(w[:1].isupper() for w in words) * 2 >= len(words):
             return alt
+    return _site_owner(doc)
+
+
+# "Official Website for the Countryman Creek Ranch Homeowners Association": a page description
+# that says whose site it is
+_OWNER_DESCRIPTION = re.compile(r"^(?:the\s+)?official\s+(?:web\s*site|site|home\s*page|page)\s+(?:for|of)\s+(?:the\s+)?"
+                                r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:of|and|the|for|[A-Z][\w'’&.-]*)){0,8})\s*\.?$", re.I)
+
+
+def _site_owner(doc) -> str | None:
+    """The organisation the page's metadata says owns the site: `og:site_name`, or a
+    description "Official website of X". As weak as a banner logo (a letterhead), and read
+    only when the page has no logo naming its owner."""
+    for content in doc.xpath('//meta[@property="og:site_name"]/@content'):
+        name = re.sub(r"\s+", " ", content).strip()
+        if 1 <= len(name.split()) <= 8 and name[:1].isupper():
+            return name
+    for content in doc.xpath('//meta[@name="description"]/@content'):
+        m = _OWNER_DESCRIPTION.match(re.sub(r"\s+", " ", content).strip())
+        if m:
+            return m.group("name")
     return None
 
 

@@ -24,7 +24,7 @@ from .question import (Question, QuestionProfile, asked_action, evidence_gap, ev
                        stem)
 from .retrieve import Filters, Retriever, check_query
 from .sentences import (entries_after, is_label, label_blocks, list_blocks, list_lead, listed_entries, sentence_windows,
-                        sentence_spans, split_sentences)
+                        sentence_spans, split_sentences, status_windows)
 from .topic_cover import refine_cover
 
 def _calibration() -> dict:
@@ -82,7 +82,8 @@ def located_words(question: QuestionProfile, meeting: Meeting, meeting_text: str
     return words
 
 
-_ATTENDANCE_Q = re.compile(r"\bapolog|\battend|\bpresent\b|\babsent|\bin the chair\b|\bchaired\b|\broll call\b", re.I)
+_ATTENDANCE_Q = re.compile(r"\bapolog|\battend|\bpresent\b|\babsent|\bin the chair\b|\bchaired\b|\broll call\b|"
+                           r"\b(?:took|taking|take|taken) (?:the )?minutes\b|\bminute[- ]?tak", re.I)
 _CAUSE = re.compile(r"\b(?:because|due to|owing to|as a result|in order to|so that|so as to|since|reasons?|caused|"
                     r"to allow|to enable|to ensure|to avoid|pending|"
                     r"given that|in view of|on the grounds|in light of|as (?:the|it|they|there|this)\b)", re.I)
@@ -90,6 +91,15 @@ _OUTCOME = re.compile(
     r"\b(?:agreed|resolved|decided|concluded|recommended|approved|endorsed|deferred|referred|retain(?:ed)?|leave|left|"
     r"carried|accepted|rejected|refused|declined|granted|withdrawn|postponed|lost|failed|passed)\b|\b(?:would|will|should) be \w+(?:ed|en)\b|"
     r"\b(?:would|will) (?:provide|bring|report|circulate|write|arrange|review|look|consider|monitor)\b", re.I)
+# a vote as counted or called: a tally, a roll call, names for and against (not just "carried")
+_TALLY = re.compile(r"(?<![\d/])(?<!No\. )(?<!#)\b\d{1,3}\s?[-–:]\s?(?!0\d)\d{1,3}\b(?![\d/])(?!\s*(?:am|pm))|\bunanim|\bnem\.?\s?con\b|"
+                    r"\b(?:yeas?|nays?|ayes|noes|abstain\w*|abstentions?)\b|\bshow of hands\b|"
+                    r"\b(?:all|\d{1,3}|none|no one|nobody)\s+(?:\w+\s+){0,2}?(?:in favou?r|against)\b|"
+                    r"\broll[- ]call\b|\b(?:for|yes|no)\s*[:=\-]?\s*\d{1,3}\b|\bvotes? (?:for|to)\b|\bvoted\b", re.I)
+_MOTION_START = re.compile(r"\b(?:moved|motion|proposed|resolved|seconded)\b", re.I)
+# who voted how: a roll call, names under yeas/nays ("Trustee Elton – yes", "Nays: Coleman")
+_ROLL = re.compile(r"\broll[- ]call\b|\b(?:yeas?|nays?|ayes|noes)\s*[:\-–(]|\bvoting (?:in favou?r|against)\b|"
+                   r"[–-]\s*(?:yes|no|aye|nay)\b", re.I)
 # what a motion or a matter came to, as minutes record it (not what "would be done" on the way)
 _RESULT = re.compile(r"\b(?:agreed|resolved|decided|carried|approved|passed|adopted|accepted|rejected|refused|"
                      r"deferred|lost|failed|granted|endorsed|declined|withdrawn)\b", re.I)
@@ -205,7 +215,7 @@ class ExtractiveEngine:
         return Answer(question, text + ("\n\n" + " ".join(notices) if notices else ""), False, citations, "extractive")
 
     def candidates(self, hits: list[SearchHit], qtype: str, question: str = "") -> list[Candidate]:
-        if _ATTENDANCE_Q.search(question) and rule("header_hits"):  # attendance lives in the meeting header, whatever the question's kind
+        if (_ATTENDANCE_Q.search(question) or (question and profile(question).place)) and rule("header_hits"):  # attendance lives in the meeting header, whatever the question's kind
             hits = hits + self._header_hits(hits)
         out: list[Candidate] = []
         seen: set[tuple[str, str, str]] = set()
@@ -224,6 +234,8 @@ class ExtractiveEngine:
             for source in sources:
                 texts += [(s, False, False) for s in split_sentences(source)]
                 texts += [(w, False, False) for w in sentence_windows(source)]
+                if rule("status_lines"):  # "... matters.\nNot Held": a line with its status line under it
+                    texts += [(w, False, False) for w in status_windows(source)]
                 if rule("label_blocks"):
                     texts += [(b, False, False) for b in label_blocks(source)]
                 if rule("list_blocks") and asks_listed:  # a lead-in with the entries listed under it, as one quote
@@ -328,7 +340,7 @@ class ExtractiveEngine:
         # (Not "chaired", "elected": there the office is the topic; dropping it lost 2 corpus questions.)
         act = asked_action(question) if rule("act_not_topic") else None
         act = act if act and act.startswith(("secon", "move", "propo")) else None
-        qwords_all = {w for w in keywords(question) if not (act and w.startswith(act[:5]))} or set(keywords(question))
+        qwords_all = {w for w in p.words if not (act and w.startswith(act[:5]))} or set(p.words) or set(keywords(question))
         qwords_located = {mid: located_words(p, m, meeting_text[mid]) if rule("located_words") else set()
                           for mid, m in meetings.items()}
         qwords = {mid: (qwords_all - qwords_located[mid]) or qwords_all for mid in meetings}
@@ -470,10 +482,13 @@ class ExtractiveEngine:
                 self.last_evidence = None if decided.refused else {"score": 1.0, "cover": 1.0}
                 return decided
             q = replace(q, kind="decision")
-        if q.answer_type == "timeline" and meetings and len(meetings) > 1:
-            from .timeline import timeline_answer
+        if not (filters and filters.meeting_id):
+            # a question over several meetings, one part each (rag/timeline.py, TIMELINE's hook)
+            from .timeline import across_meetings, timeline_answer
 
-            return timeline_answer(self, q, meetings, filters)
+            several = across_meetings(self, q, meetings, filters)
+            if several:
+                return timeline_answer(self, q, several, filters)
         qtype = q.kind
         hits, used = self.retrieve(q, filters, meetings)
         self.last_hits = hits
@@ -485,7 +500,13 @@ class ExtractiveEngine:
         valid = [c for c in cands if c.valid]
         best = valid[0] if valid else None
         if best is not None:
-            refine_cover(q, best)  # no cover for a change asked as a total, a mention asked as what was said (rag/topic_cover.py)
+            # the evidence lacks what is asked (a total, what was said, the asked value's form, someone
+            # new, a choice made, the dated meeting): no cover (rag/topic_cover.py, REFUSAL's hook)
+            taken = set(split_sentences(best.text))
+            beside = next((c.text for c in valid[1:6] if c.score >= best.score - 0.12 and c.hit.meeting_id == best.hit.meeting_id
+                           and c.hit.item_number == best.hit.item_number and not taken & set(split_sentences(c.text))), "")
+            item = self._item(best.hit)
+            refine_cover(q, best, self._common(best.hit.meeting_id), meetings, beside, item.text if item else "")
             self.last_evidence = {"score": best.score, "cover": best.features.get("cover", 0.0)}
         if best is None or not self.passes(best):
             closest = best or (cands[0] if cands else None)
@@ -508,6 +529,8 @@ class ExtractiveEngine:
                 chosen += self._outcome_after(best, chosen)
             if q.answer_type == "why" and rule("cause_near"):
                 chosen += self._cause_near(best, chosen)
+            if q.vote and rule("tally_after"):
+                chosen += self._tally_after(best, chosen)
         if rule("listed_after"):
             chosen += self._listed_after(chosen)
         if q.answer_type in ("list", "person") and qtype != "multi" and rule("list_follows"):
@@ -557,10 +580,10 @@ class ExtractiveEngine:
         item = self._item(best.hit)
         if item is None:
             return []
-        start = item.text.find(best.text)
-        if start < 0:
+        found = _locate(item.text, best.text)
+        if found is None:
             return []
-        end = start + len(best.text)
+        start, end = found
         text = item.text
         have = {c.text for c in chosen}
         if rule("outcome_para"):
@@ -599,6 +622,35 @@ class ExtractiveEngine:
                     return [Candidate(text=sentence, hit=best.hit, rank=best.rank, score=best.score)]
         return []
 
+    def _tally_after(self, best: Candidate, chosen: list[Candidate]) -> list[Candidate]:
+        """"How did they vote" is answered by the tally or roll call, which minutes record on
+        the line after the motion ("Moved by Hensley to adopt. Motion Carried 6-1. Nays:
+        Coleman."; "... second by Trustee Piacentini.\nRoll Call was taken as follows: ..."):
+        when the evidence holds no tally, add the sentences after it up to the first that
+        does, within three sentences of the same paragraph."""
+        if any(_ROLL.search(c.text) for c in chosen):
+            return []
+        # "All were in favor." counts the vote; the roll call after it says who voted how
+        counted = any(_TALLY.search(c.text) for c in chosen)
+        item = self._item(best.hit)
+        text = item.text if item is not None else ""
+        found = _locate(text, best.text)
+        if found is None:
+            return []
+        end = found[1]
+        para = re.search(r"\n\s*\n", text[end:])
+        para_end = end + para.start() if para else len(text)
+        spans = [(end + a, end + b) for a, b in sentence_spans(text[end:para_end])][:12]
+        for i, (a, b) in enumerate(spans[:2] if counted else spans):
+            if _ROLL.search(text[a:b]) or (not counted and _TALLY.search(text[a:b])):
+                # the lines up to the tally when it follows closely; else the tally line alone (a
+                # motion quoting a long amendment: "The vote totals on this amendment were: 5 yes")
+                quote = text[spans[0][0]: b] if i < 3 else text[a:b]
+                return [Candidate(text=quote, hit=best.hit, rank=best.rank, score=best.score)]
+            if i >= 2 and _MOTION_START.search(text[a:b]):
+                break  # another motion: its tally is not this one's
+        return []
+
     def _cause_near(self, best: Candidate, chosen: list[Candidate]) -> list[Candidate]:
         """"Why" is answered by the cause, which minutes often give in the sentence after (or
         before) the one naming the matter ("... recused herself from item 11. ... as the listed
@@ -608,11 +660,12 @@ class ExtractiveEngine:
             return []
         item = self._item(best.hit)
         text = item.text if item is not None else ""
-        start = text.find(best.text)
-        if start < 0:
+        found = _locate(text, best.text)
+        if found is None:
             return []
+        start, stop = found
         spans = sentence_spans(text)
-        here = [i for i, (a, b) in enumerate(spans) if a <= start < b or start <= a < start + len(best.text)]
+        here = [i for i, (a, b) in enumerate(spans) if a <= start < b or start <= a < stop]
         if not here:
             return []
         first, last = here[0], here[-1]
@@ -661,10 +714,10 @@ class ExtractiveEngine:
         if item is None or best.is_title:
             return []
         text = item.text
-        start = text.find(best.text)
-        if start < 0:
+        found = _locate(text, best.text)
+        if found is None:
             return []
-        end = start + len(best.text)
+        end = found[1]
         have = " ".join(c.text for c in chosen)
         for block in list_blocks(text[end: end + reach + 1500]):
             at = text.find(block, end)
@@ -702,6 +755,26 @@ class ExtractiveEngine:
         if notices:
             text += "\n\n" + " ".join(notices)
         return Answer(question, text, False, citations, "extractive")
+
+
+def _locate(text: str, quote: str) -> tuple[int, int] | None:
+    """Where `quote` stands in the item's text: the whole quote, or else its last sentences (a
+    passage embeds the item's heading, and a parser may take a motion's first line for the
+    heading: "Grant Application for ... Home\nImprovement Loan Program. Moved by Hensley to
+    defer." is then found from "Improvement Loan Program.")."""
+    at = text.find(quote)
+    if at >= 0:
+        return at, at + len(quote)
+    if not rule("locate_tail"):
+        return None
+    spans = sentence_spans(quote)
+    for a, _ in spans[1:]:
+        at = text.find(quote[a:])
+        if at >= 0:
+            return at, at + len(quote) - a
+    last = quote.rsplit("\n", 1)[-1].strip()
+    at = text.find(last) if len(last) >= 12 else -1
+    return (at, at + len(last)) if at >= 0 else None
 
 
 def _naming_words(q: Question, m: Meeting) -> set[str]:

@@ -62,6 +62,10 @@ class OnnxMiniLM:
             opts = self._ort.SessionOptions()
             opts.intra_op_num_threads = threads
             opts.inter_op_num_threads = 1
+            if threads > 1:
+                # idle threads sleep instead of spinning: on a shared machine a spinning pool
+                # takes the cores from the processes (and the parse worker) it waits for
+                opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
             opts.log_severity_level = 3
             self._sessions[threads] = self._ort.InferenceSession(self._model, opts, providers=["CPUExecutionProvider"])
         return self._sessions[threads]

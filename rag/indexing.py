@@ -4,15 +4,16 @@ A bad file never stops the others: it is reported with its reason and the rest g
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
-from ingest.errors import MinutesError
 from ingest.model import Decision, Meeting
-from ingest.parse import MeetingOverrides, parse_file
+from ingest.parse import MeetingOverrides
 from ingest.readers import supported
 
+from .parse_ahead import parse_in_order
 from .store import IngestResult, MinutesStore
 
 
@@ -72,28 +73,56 @@ def ingest_paths(
     report = IngestReport()
     files, report.failed = collect_files(paths)
     seen: dict[str, str] = {}
-    for path in files:
-        report.files.append(str(path))
+    ids: set[str] = set()
+    crashed: list[BaseException] = []
+
+    def parsed() -> Iterator[Meeting]:
+        # Parsed ahead in a second process (rag/parse_ahead.py) while the store embeds the
+        # meetings already yielded: parsing no longer adds to the embedding time.
         try:
-            meeting = parse_file(path, overrides)
-        except MinutesError as exc:
-            report.failed.append((str(path), str(exc)))
-            if on_parsed:
-                on_parsed(path, str(exc))
-            continue
-        if meeting.text_hash in seen:
-            report.skipped.append((str(path), f"same text as {Path(seen[meeting.text_hash]).name}; not stored twice"))
-        elif meeting.id in {m.id for m in report.meetings}:
-            report.skipped.append((str(path), f"another file in this batch is the same meeting ({meeting.id})"))
-        else:
-            seen[meeting.text_hash] = str(path)
-            report.meetings.append(meeting)
-        if on_parsed:
-            on_parsed(path, None)
+            for path, meeting, error in parse_in_order(files, overrides):
+                report.files.append(str(path))
+                if meeting is None:
+                    report.failed.append((str(path), error or "could not be read"))
+                    if on_parsed:
+                        on_parsed(path, error)
+                    continue
+                fresh = False
+                if meeting.text_hash in seen:
+                    report.skipped.append((str(path), f"same text as {Path(seen[meeting.text_hash]).name}; not stored twice"))
+                elif meeting.id in ids:
+                    report.skipped.append((str(path), f"another file in this batch is the same meeting ({meeting.id})"))
+                else:
+                    seen[meeting.text_hash] = str(path)
+                    ids.add(meeting.id)
+                    report.meetings.append(meeting)
+                    fresh = True
+                if on_parsed:
+                    on_parsed(path, None)
+                if fresh:
+                    yield meeting
+        except Exception as exc:  # noqa: BLE001  a reader's bug: raised after what was parsed is stored
+            crashed.append(exc)
+
+    def stored(meeting_id: str, n: int, _total: int) -> None:
+        # every file not failed or skipped so far is a meeting to store: exact by the last call
+        if on_stored:
+            on_stored(meeting_id, n, max(n, len(files) - len(report.failed) + len(collected_failures)
+                                        - len(report.skipped)))
+
+    collected_failures = list(report.failed)
+    stream = parsed()
+    try:
+        first = next(stream, None)
+        if first is not None:
+            # The store decides identity (rag/store.py `identify`): a stored text under another
+            # name is unchanged or skipped, a new version of a stored file replaces it.
+            report.result = store.ingest(chain([first], stream), progress=stored)
+    finally:
+        stream.close()
+    if crashed:
+        raise crashed[0]
     if report.meetings:
-        # The store decides identity (rag/store.py `identify`): a stored text under another
-        # name is unchanged or skipped, a new version of a stored file replaces it.
-        report.result = store.ingest(report.meetings, progress=on_stored)
         not_stored = {src for src, _ in report.result.skipped}
         report.skipped += report.result.skipped
         report.meetings = [m for m in report.meetings if m.source not in not_stored]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ingest.model import Meeting
 
-from .question import MeetingRef
+from .question import MeetingRef, rule
 
 # Words too common in body names to identify one (they still count, weakly, through idf).
 _STOP = set("""a an the of and for on in at to by with de la le du des minutes meeting meetings regular special
@@ -184,6 +184,19 @@ def _date_fits(m: Meeting, ref: MeetingRef) -> bool:
     return False
 
 
+def _on_the_day(index: "_Index", fits: list[int], ref: MeetingRef) -> list[int]:
+    """Of the meetings whose date fits the question, those held on the very day it names, when
+    any is: a body meeting on 16 and 23 March whose 23 March minutes name "the March 16
+    meeting" near their heading fits "the meeting of March 16" by its heading too, but the
+    16 March meeting is the one meant. When no meeting was held that day, the day dates an
+    event ("the balance as of August 30") and the month's meeting stands."""
+    if not ref.day or len(ref.months) != 1 or not rule("other_day"):
+        return fits
+    exact = [j for j in fits if (stated := index.dates[j][0]) is not None
+             and stated[1] == ref.months[0] and stated[2] == ref.day and (not ref.years or stated[0] in ref.years)]
+    return exact or fits
+
+
 _COMMON_CACHE: dict[tuple, frozenset[str]] = {}
 _ADDRESS = re.compile(r"\S*(?:[@/]|\w\.\w)\S*")
 
@@ -310,12 +323,13 @@ def resolve_meetings(ref: MeetingRef, meetings: Iterable[Meeting]) -> list[Meeti
     ranked.sort(key=lambda r: -r[0])
     chosen: list[Meeting] | None = None
     for _, named in ranked:
-        fits = [j for j in named if index.date_fits(j, ref)] if has_date else named
+        fits = _on_the_day(index, [j for j in named if index.date_fits(j, ref)], ref) if has_date else named
         if fits:
             chosen = [meetings[j] for j in fits]
             break
     if chosen is None:
-        dated = [m for j, m in enumerate(meetings) if index.date_fits(j, ref)] if has_date else []
+        dated = [meetings[j] for j in _on_the_day(index, [j for j in range(n) if index.date_fits(j, ref)], ref)] \
+            if has_date else []
         if ranked and not (ref.dated_meeting and has_date):
             chosen = [meetings[j] for j in ranked[0][1]]
         elif dated:

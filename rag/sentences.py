@@ -41,10 +41,55 @@ def _wrapped(text: str, boundary: re.Match) -> bool:
     return bool(nxt) and not _BULLET.match(nxt) and not nxt[:1] in "•·▪-–*"
 
 
+# Abbreviations a full stop does not end a sentence after. Titles come before a name
+# ("Cllr. M. Corrigan", "Ms. Kelly", "Supt. Byrne"); reference words before a number
+# ("Submission No. 10", "Min. 84"); the Latin ones before anything ("e.g. Kerry"). A hand-kept
+# list: punkt's packaged English list (llama-index ships it) lacks the minutes' titles (Cllr,
+# Supt, Insp) and holds words that do end sentences ("ill.", "wash."), so it is not used.
+_TITLES = frozenset("""mr mrs ms mx messrs dr prof rev revd fr hon cllr cllrs clr councillors cty supt insp det sgt gda
+capt lt col gen maj cmdr ald st sr jr asst dep""".split())
+_REFERENCE_ABBREV = frozenset("no nos vol ref fig min para paras art sec ch pp cl approx".split())
+_ALWAYS_ABBREV = frozenset("e.g i.e viz cf vs incl".split())
+# Words that start a sentence after a single capital letter ends one ("... in Appendix A. The
+# committee ..."): after an initial, any other capitalised word is the rest of the name.
+_STARTERS = frozenset("""the this that these those it its a an he she they we i there their his her our in on at for
+following after before as also however members member councillor councillors cllr mr mrs ms dr it was all no
+motion proposed seconded resolved agreed noted item if when while with""".split())
+_ABBREV_TOKEN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(\"“‘]))((?:[A-Za-z]\.)*[A-Za-z]+)\.$")
+
+
+def _abbreviation(text: str, boundary: re.Match) -> bool:
+    """Does this full stop end an abbreviation or an initial rather than a sentence? Irish and
+    UK minutes write "It was proposed by Cllr. M. Corrigan, seconded by Ms. Kelly ... Submission
+    No. 10" in most sentences; cutting there quotes half a name."""
+    from .question import rule
+
+    gap = boundary.group(0)
+    if not rule("abbreviations") or boundary.start() == 0 or text[boundary.start() - 1] != "." or gap.count("\n") > 1 or gap[:1] in "\"”’)":
+        return False
+    m = _ABBREV_TOKEN.search(text, max(0, boundary.start() - 20), boundary.start())
+    if not m:
+        return False
+    token = m.group(1)
+    low = token.lower()
+    nxt = re.match(r"[A-Za-z0-9]+", text[boundary.end():])
+    nxt_word = nxt.group(0) if nxt else ""
+    if low in _TITLES or low in _ALWAYS_ABBREV:
+        return True
+    if low in _REFERENCE_ABBREV:
+        return nxt_word[:1].isdigit() or bool(re.fullmatch(r"[IVXivx]{1,4}", nxt_word))
+    # an initial: "M. Corrigan", "P.J. Murphy", not "Appendix A. The committee"
+    if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", token):
+        if not text[text.rfind("\n", 0, m.start()) + 1: m.start()].strip(" \t(•·▪-–*"):
+            return False  # "I. CALL TO ORDER", "A. Minutes": a list marker opening its line
+        return nxt_word[:1].isupper() and nxt_word.lower() not in _STARTERS
+    return False
+
+
 def sentence_spans(text: str, min_chars: int = 12) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
-    for m in [b for b in _BOUNDARY.finditer(text) if not _wrapped(text, b)] + [None]:
+    for m in [b for b in _BOUNDARY.finditer(text) if not _wrapped(text, b) and not _abbreviation(text, b)] + [None]:
         end = m.start() if m else len(text)
         piece = text[start:end]
         if m and m.group(0)[:1] in "\"”’)":
@@ -94,6 +139,13 @@ def is_label(text: str) -> bool:
     no verb: "Treasurer's Report", "Letter of request for financial support from the
     Charity." name a matter; "Leave a decision until the Finance Meeting." and "It was agreed
     to ..." record one. Capitalised words inside the line are names, never verbs."""
+    from .question import rule
+
+    spans = sentence_spans(text, min_chars=2) if rule("label_per_sentence") else []
+    if len(spans) > 1:
+        # "Letter of request from the Charity. Leave a decision until the Finance Meeting.": a
+        # heading run into its record; the text is a label only if each sentence is one
+        return all(is_label(text[a:b]) for a, b in spans)
     words = re.findall(r"[A-Za-z][A-Za-z'’]*", text)
     for i, w in enumerate(words):
         low = w.lower().replace("’", "'")
@@ -163,6 +215,11 @@ def _is_prose(line: str) -> bool:
 
 # "Absent:", "Apologies:", "Seconded by:" alone on a line: a label whose entries follow it
 _LABEL_LINE = re.compile(r"^[ \t]*[A-Z][A-Za-z’'/ ]{2,30}:[ \t]*$", re.M)
+# An attendance label set as a table heading, without a colon ("Members Not Present", "Also
+# Present", "Apologies"), with the names in the lines under it (roll-call tables read as text)
+_ROLL_LABEL = re.compile(r"^[ \t]*(?:(?:Members?|Councill?ors|Trustees|Directors|Commissioners|Officers|Staff|Others|Also)"
+                         r"\s+)?(?:Not\s+Present|Present|Absent|Excused|Apologies(?:\s+for\s+Absence)?|"
+                         r"In\s+Attendance|Attending)[ \t]*$", re.M | re.I)
 # "Absent: Councillor L. Burcher" with more entries on the lines under it (a column layout)
 _LABEL_RUN = re.compile(r"^[ \t]*[A-Z][A-Za-z’'/ ]{2,30}:[ \t]*\S(?:[^\n:]|(?<=\d):(?=\d)){0,70}$", re.M)
 
@@ -173,17 +230,19 @@ def label_blocks(text: str, max_chars: int = 600) -> list[str]:
     and the label says nothing without the entry. The list ends at a blank line, a long
     line or the next label."""
     out = []
-    for m in _LABEL_LINE.finditer(text):
+    from .question import rule
+
+    labels = list(_LABEL_LINE.finditer(text)) + (list(_ROLL_LABEL.finditer(text)) if rule("roll_labels") else [])
+    for m in labels:
         end = m.end()
         for line in re.finditer(r"\n([^\n]*)", text[m.end():]):
             body = line.group(1).strip()
-            if not body or len(body) > 80 or body.endswith(":"):
+            if not body or len(body) > 80 or body.endswith(":") or _ROLL_LABEL.match(body):
                 break
             end = m.end() + line.end()
         start = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
         if end > m.end() and end - start <= max_chars:
             out.append(text[start:end])
-    from .question import rule
 
     for m in _LABEL_RUN.finditer(text) if rule("label_runs") else ():
         # the entries carry on under a label that holds the first of them: "Absent: Councillor
@@ -254,4 +313,30 @@ def list_blocks(text: str, max_chars: int = 1500) -> list[str]:
         end = text.find(entries[-1], text.find(entries[0], b)) + len(entries[-1])
         if end - a <= max_chars:
             out.append(text[a:end])
+    return out
+
+
+# A short line that records what became of the entry above it, set apart as minutes tables and
+# action lists do ("Executive Session to discuss personnel ...\nNot Held", "... to 2024.\nCarried")
+_STATUS_LINE = re.compile(
+    r"^[ \t]*(?:[A-Z][a-z]*[ \t]+){0,2}(?:held|carried|approved|agreed|noted|deferred|withdrawn|adopted|rejected|refused|"
+    r"granted|lost|passed|failed|none|cancell?ed|postponed|accepted|tabled|received|completed?|done|ongoing|pending|"
+    r"unanimous(?:ly)?)\b[ \t.!]*$", re.I | re.M)
+
+
+def status_windows(text: str) -> list[str]:
+    """The last sentence of a line with the short status line under it, as one exact substring:
+    alone, "Not Held" is too short to be a sentence and the line above does not say whether it
+    happened (a yes/no or "what became of it" question needs both)."""
+    out = []
+    for m in _STATUS_LINE.finditer(text):
+        if not m.group(0).strip() or m.start() < 2 or text[m.start() - 1] != "\n":
+            continue
+        prev_end = m.start() - 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        spans = sentence_spans(text[prev_start:prev_end])
+        if not spans:
+            continue
+        a = prev_start + spans[-1][0]
+        out.append(text[a: m.start() + len(m.group(0).rstrip())])
     return out

@@ -3,6 +3,7 @@
 Layout of a store directory:
     chroma/           chromadb.PersistentClient (unless MINUTES_CHROMA_URL names a server)
     docstore.json     llama-index SimpleDocumentStore: passage hashes for upsert de-duplication
+                      and the passages' texts and metadata (their vectors live in Chroma only)
     bm25/             llama-index BM25Retriever over the committed passages, rebuilt after writes,
                       with the query snapshot beside it (vectors.npy, vector_ids.json, vectors.json:
                       each row's vector from Chroma, stamped with the generation; rag/snapshot.py),
@@ -56,6 +57,9 @@ from .config import COLLECTION, Settings, offline_environment
 # 2: ids with a content hash, content-addressed passage ids, journal/, lineage in records.
 SCHEMA_VERSION = 2
 MIGRATABLE = (1,)
+# Passages an ingest embeds in one call before writing them (rag/store.py `ingest`): enough
+# meetings that length-sorted batches pad little, few enough that the first commits come soon.
+EMBED_WINDOW = 256
 
 
 class StoreError(MinutesError):
@@ -357,7 +361,7 @@ class MinutesStore:
     @property
     def docstore(self):
         if self._docstore is None:
-            from llama_index.core.storage.docstore import SimpleDocumentStore
+            SimpleDocumentStore = _docstore_class()  # noqa: N806
 
             path = self.root / "docstore.json"
             stamp = self._docstore_file_stamp()
@@ -684,7 +688,9 @@ class MinutesStore:
             # A schema-1 ingest was killed after the record was overwritten: its new version is
             # all we have, so it is completed (stored whole), not rolled back.
             meeting = Meeting.from_dict({**rec["meeting"], "id": mid})
-            self._store_one(meeting, rec.get("passage_ids", []), rec, IngestResult(), pipeline=[None])
+            nodes = self._embedded_passages(meeting)
+            self._store_one(meeting, nodes, rec, self._record(meeting, [nd.id_ for nd in nodes], rec), IngestResult(),
+                            self._pipeline())
             out.append(f"recovered: finished interrupted ingest of {mid} (from a schema-1 store)")
         out.insert(0, f"upgraded store {self.root} from schema 1 to {SCHEMA_VERSION} (no re-embedding)")
         return out
@@ -713,12 +719,21 @@ class MinutesStore:
             disable_cache=True,
         )
 
-    def ingest(self, meetings: list[Meeting], progress: Callable[[str, int, int], None] | None = None) -> IngestResult:
+    def ingest(self, meetings: Iterable[Meeting], progress: Callable[[str, int, int], None] | None = None) -> IngestResult:
         """Add or update meetings; see `identify` for what happens to each.
 
         A meeting's `id` is set here to its stored id (a new version keeps its first id).
+        `meetings` may be a stream (rag/indexing.py parses ahead while this embeds); `progress`
+        is called as each meeting is stored, with the total when it is known (a list) or the
+        count so far.
+
+        Each meeting's passages are embedded here while the previous meeting is still being
+        written (Chroma, docstore, record) by one background thread: writes stay one meeting
+        at a time and in order, so the journal and commit sequence of `_store_one` is what a
+        kill interrupts, exactly as when it ran inline.
         """
         result = IngestResult()
+        total = len(meetings) if isinstance(meetings, (list, tuple)) else None
         with self._writing():
             result.recovered = self.recover()
             # Fail fast on a damaged vector store or docstore, before the model is loaded.
@@ -743,60 +758,136 @@ class MinutesStore:
                                         f"{rebuilt.embedded} re-embedded)")
             records = self._records()
             taken = set(records)
-            pipeline: list = [None]  # built on first use: an all-unchanged re-ingest never loads the model
+            pipeline = None  # built on first use: an all-unchanged re-ingest never loads the model
             wrote = False
-            for n, meeting in enumerate(meetings, start=1):
-                action, mid, reason = self.identify(meeting, records)
-                if action == "skip":
-                    result.skipped.append((meeting.source, reason))
-                elif action == "unchanged":
-                    set_meeting_id(meeting, mid)
-                    self._note_path(mid, records[mid], meeting)
-                    result.unchanged.append(mid)
-                else:
-                    rec = records.get(mid) if mid else None
-                    set_meeting_id(meeting, mid if mid else self._new_id(meeting, taken))
-                    taken.add(meeting.id)
-                    if not wrote:
-                        # Bump the generation before the first write, so BM25 is stale from here on:
-                        # a kill before the rebuild below is repaired by the next write's recover().
-                        self._bump_generation()
-                        wrote = True
-                    self._store_one(meeting, list(rec.get("passage_ids", [])) if rec else [], rec, result, pipeline)
-                    records[meeting.id] = json.loads((self._meeting_dir() / f"{meeting.id}.json").read_text("utf-8"))
-                    if rec is None:
-                        result.added.append(meeting.id)
+            writer = _WriteBehind()
+            window: list[tuple[Meeting, list, dict | None, dict]] = []  # embedded together, then written in order
+            flushes = 0
+            done: list[tuple[str, int]] = []  # (meeting id, n) handled since the last flush
+            in_flight: list[tuple[str, int]] = []  # ... and of the window being written
+
+            def report(events: list[tuple[str, int]]) -> None:
+                if progress:  # on this thread, after the write: the app's widgets live here
+                    for mid, k in events:
+                        progress(mid, k, total or k)
+                events.clear()
+
+            def flush() -> None:
+                nonlocal wrote
+                if not window:
+                    return
+                # one call for the window's passages, longest first: batches of like lengths pad
+                # least (see `_embed_sorted`); meanwhile the previous window is being written
+                self._embed_sorted([nd for _, nodes, _, _ in window for nd in self._to_embed(nodes)])
+                writer.wait()  # the previous window's writes; an error in them is raised here
+                report(in_flight)
+                in_flight.extend(done)
+                done.clear()
+                if not wrote:
+                    # Bump the generation before the first write, so BM25 is stale from here on:
+                    # a kill before the rebuild below is repaired by the next write's recover().
+                    self._bump_generation()
+                    wrote = True
+                for meeting, nodes, rec, record in window:
+                    writer.submit(self._store_one, meeting, nodes, rec, record, result, pipeline)
+                window.clear()
+
+            try:
+                for n, meeting in enumerate(meetings, start=1):
+                    action, mid, reason = self.identify(meeting, records)
+                    if action == "skip":
+                        result.skipped.append((meeting.source, reason))
+                    elif action == "unchanged":
+                        set_meeting_id(meeting, mid)
+                        self._note_path(mid, records[mid], meeting)
+                        result.unchanged.append(mid)
                     else:
-                        result.updated.append(meeting.id)
-                        if action == "replace":
-                            result.replaced.append((meeting.id, meeting.source))
-                if progress:
-                    progress(meeting.id, n, len(meetings))
+                        rec = records.get(mid) if mid else None
+                        set_meeting_id(meeting, mid if mid else self._new_id(meeting, taken))
+                        taken.add(meeting.id)
+                        if pipeline is None:
+                            pipeline = self._pipeline()
+                        from .passages import meeting_passages
+
+                        nodes = meeting_passages(meeting, self.settings.passage_tokens)
+                        record = self._record(meeting, [nd.id_ for nd in nodes], rec)
+                        window.append((meeting, nodes, rec, record))
+                        records[meeting.id] = json.loads(json.dumps(record, ensure_ascii=False))
+                        if rec is None:
+                            result.added.append(meeting.id)
+                        else:
+                            result.updated.append(meeting.id)
+                            if action == "replace":
+                                result.replaced.append((meeting.id, meeting.source))
+                    done.append((meeting.id, n))
+                    # windows grow from one batch: the first embedding starts as soon as one
+                    # meeting is parsed, and the parser stays ahead of the bigger ones after it
+                    if sum(len(nodes) for _, nodes, _, _ in window) >= min(EMBED_WINDOW, 32 << flushes):
+                        flush()
+                        flushes += 1
+                flush()
+                writer.wait()
+                report(in_flight)
+                report(done)
+            finally:
+                writer.close()  # writes in flight finish before the lock is released
             if wrote:
                 self._rebuild_bm25()
         return result
 
-    def _store_one(self, meeting: Meeting, old_ids: list[str], old_rec: dict | None, result: IngestResult,
-                   pipeline: list) -> None:
-        """Journal, write the new passages beside the committed ones, commit, then clean up."""
+    def _to_embed(self, nodes: list) -> list:
+        """The passages the ingestion pipeline's upsert step would send to the model: it skips
+        one the docstore holds with the same hash (an unchanged passage of a new version)."""
+        return [nd for nd in nodes if nd.embedding is None and self.docstore.get_document_hash(nd.id_) != nd.hash]
+
+    @staticmethod
+    def _embed_sorted(nodes: list) -> None:
+        """Embed passages longest first, so each batch holds texts of about one length.
+
+        Why: a batch is padded to its longest text. In document order a short item tail shares
+        a batch with full 220-token passages; on the corpus, batches of 32 in document order
+        cost 2.2x the token slots of batches cut from the length-sorted list (eval/bench.py
+        prints both bare embeddings). The vectors are the model's for each text either way."""
+        if not nodes:
+            return
+        from llama_index.core.schema import MetadataMode
+
+        from .embed import get_embed_model
+
+        order = sorted(nodes, key=lambda nd: len(nd.get_content(metadata_mode=MetadataMode.EMBED)), reverse=True)
+        get_embed_model()(order)
+
+    def _embedded_passages(self, meeting: Meeting) -> list:
+        """The meeting's passages, the ones not stored with the same content embedded."""
         from .passages import meeting_passages
 
         nodes = meeting_passages(meeting, self.settings.passage_tokens)
+        self._embed_sorted(self._to_embed(nodes))
+        return nodes
+
+    def _record(self, meeting: Meeting, passage_ids: list[str], old_rec: dict | None) -> dict:
+        """The committed record of a meeting: its lineage keeps every path and text it came from."""
+        paths = _lineage_paths(old_rec) if old_rec else []
+        here = source_key(meeting.source)
+        hashes = list((old_rec or {}).get("hashes", []))
+        return {"status": "complete", "schema": SCHEMA_VERSION, "text_hash": meeting.text_hash,
+                "hashes": [meeting.text_hash] + [h for h in hashes if h != meeting.text_hash],
+                "paths": [here] + [p for p in paths if p != here], "passage_ids": passage_ids,
+                "meeting": meeting.to_dict()}
+
+    def _store_one(self, meeting: Meeting, nodes: list, old_rec: dict | None, record: dict, result: IngestResult,
+                   pipeline) -> None:
+        """Journal, write the new passages beside the committed ones, commit, then clean up."""
+        old_ids = list(old_rec.get("passage_ids", [])) if old_rec else []
         new_ids = [nd.id_ for nd in nodes]
         add, drop = sorted(set(new_ids) - set(old_ids)), sorted(set(old_ids) - set(new_ids))
         journal = self._journal_dir() / f"{meeting.id}.json"
         _atomic_write(journal, json.dumps({"op": "ingest", "meeting_id": meeting.id, "text_hash": meeting.text_hash,
                                            "new_ids": new_ids, "add": add, "drop": drop}))
-        if pipeline[0] is None:
-            pipeline[0] = self._pipeline()
-        written = pipeline[0].run(nodes=nodes, show_progress=False)
+        written = pipeline.run(nodes=nodes, show_progress=False)
         result.passages_written += len(written)
         self._persist_docstore()
-        paths = _lineage_paths(old_rec) if old_rec else []
-        here = source_key(meeting.source)
-        hashes = list((old_rec or {}).get("hashes", []))
-        self._write_record(meeting, new_ids, [here] + [p for p in paths if p != here],
-                           [meeting.text_hash] + [h for h in hashes if h != meeting.text_hash])  # the commit
+        self._write_record(meeting, record)  # the commit
         if drop:
             result.passages_deleted += self._delete_passages(drop)
             self._persist_docstore()
@@ -812,10 +903,8 @@ class MinutesStore:
         rec["paths"] = [here]
         _atomic_write(self._meeting_dir() / f"{mid}.json", json.dumps(rec, ensure_ascii=False))
 
-    def _write_record(self, meeting: Meeting, passage_ids: list[str], paths: list[str], hashes: list[str]) -> None:
-        rec = {"status": "complete", "schema": SCHEMA_VERSION, "text_hash": meeting.text_hash, "hashes": hashes,
-               "paths": paths, "passage_ids": passage_ids, "meeting": meeting.to_dict()}
-        _atomic_write(self._meeting_dir() / f"{meeting.id}.json", json.dumps(rec, ensure_ascii=False))
+    def _write_record(self, meeting: Meeting, record: dict) -> None:
+        _atomic_write(self._meeting_dir() / f"{meeting.id}.json", json.dumps(record, ensure_ascii=False))
 
     def remove(self, meeting_id: str) -> int:
         """Delete a meeting and all its passages; returns how many passages went.
@@ -897,7 +986,7 @@ class MinutesStore:
                 result.notes.append(f"the vector store would not open ({type(exc).__name__}); moved it to "
                                     f"{aside.relative_to(self.root)} and rebuilt it")
         self._collection = self._vector_store = None
-        from llama_index.core.storage.docstore import SimpleDocumentStore
+        SimpleDocumentStore = _docstore_class()  # noqa: N806
 
         self._docstore = SimpleDocumentStore()
         records = self._records()
@@ -1162,6 +1251,26 @@ def _read_only_fs(path: Path) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _docstore_class():
+    """llama-index's SimpleDocumentStore, keeping passages without their vectors.
+
+    Why: Chroma holds the vectors; a copy of each in docstore.json made it five times larger
+    (17 MB for the 40-document corpus) and it is rewritten whole after every meeting of an
+    ingest (0.3-0.6 s a time at the end, about 10 s of a 3-minute corpus ingest). Nothing
+    reads a vector back from the docstore: BM25 drops them, reindex takes Chroma's. Stores
+    written before keep theirs until the passage is rewritten; both load alike."""
+    from llama_index.core.storage.docstore import SimpleDocumentStore
+
+    class PassageDocstore(SimpleDocumentStore):
+        def add_documents(self, docs, allow_update: bool = True, batch_size=None, store_text: bool = True) -> None:
+            docs = [d.model_copy(update={"embedding": None}) if getattr(d, "embedding", None) is not None else d
+                    for d in docs]
+            super().add_documents(docs, allow_update=allow_update, batch_size=batch_size, store_text=store_text)
+
+    return PassageDocstore
+
+
+@lru_cache(maxsize=1)
 def _embed_missing_class():
     from llama_index.core.schema import TransformComponent
 
@@ -1195,6 +1304,55 @@ class _NoModelPipeline:
 
     def run(self, nodes, show_progress: bool = False):
         return self._pipe.run(nodes=nodes, show_progress=show_progress)
+
+
+class _WriteBehind:
+    """One background thread running the writes in the order submitted, while the ingest embeds
+    the next window. After a write fails none of the later ones runs (as if the process had
+    died there), and `wait` raises that error on the caller's thread (a SimulatedKill in the
+    tests, an OSError or a Chroma error for real)."""
+
+    def __init__(self) -> None:
+        self._pool = None
+        self._futures: list = []
+        self._failed = False
+
+    def submit(self, fn, *args) -> None:
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="minutes-write")
+        self._futures.append(self._pool.submit(self._run, fn, args))
+
+    def _run(self, fn, args) -> None:
+        if self._failed:
+            return
+        try:
+            fn(*args)
+        except BaseException:
+            self._failed = True
+            raise
+
+    def wait(self) -> None:
+        futures, self._futures = self._futures, []
+        first = None
+        for future in futures:
+            try:
+                future.result()
+            except BaseException as exc:  # noqa: BLE001  re-raised below, the first one
+                first = first or exc
+        if first is not None:
+            raise first
+
+    def close(self) -> None:
+        """Let writes in flight finish (their error, when the caller is already failing, is dropped)."""
+        try:
+            self.wait()
+        except BaseException:  # noqa: BLE001  the caller's own exception is the one to see
+            pass
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
 
 class _StoreLock:

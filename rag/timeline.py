@@ -10,7 +10,7 @@ from datetime import date as _date
 from ingest.model import Answer, Citation, Meeting, display_date
 
 from .answer import REFUSAL_TEXT, Candidate, ExtractiveEngine, _engine_for, citation_for, truncation_notices
-from .meeting_match import _date_parts, resolve_meetings
+from .meeting_match import _date_parts, date_fits, resolve_meetings
 from .question import Question, keywords, rule
 from .retrieve import Filters, Retriever, check_query
 from .sentences import split_sentences
@@ -24,6 +24,9 @@ TIMELINE_SECOND = 0.08  # a second line per meeting within this score of its bes
 # (SPEED: 285 per-meeting searches took 20 s at 100,000 passages; the corpus names at most 3).
 TIMELINE_MAX_MEETINGS = 12
 TIMELINE_ITEMS = 3  # items read per meeting (a design choice, not fitted)
+# An item this short (characters, about a hundred words) is quoted whole as its meeting's part
+# of a story (`_whole_item`; a design choice, not fitted).
+TIMELINE_WHOLE_ITEM = 600
 
 
 @dataclass
@@ -63,52 +66,165 @@ def timeline(retriever: Retriever, topic: str, filters: Filters | None = None, m
     return entries
 
 
+def across_meetings(engine: ExtractiveEngine, q: Question, meetings: list[Meeting] | None,
+                    filters: Filters | None) -> list[Meeting] | None:
+    """The meetings a question asks about one by one, oldest first; None when it asks about
+    one meeting (or none in particular) and the ordinary answer serves.
+
+    Three ways a question spans meetings: a span of months ("from May to July": every meeting
+    between, `span_meetings`); a list of meeting dates ("at its October 2022 and April 2024
+    meetings", "the special meetings of March 16 and March 23": `listed_meetings`), whatever
+    it asks of each; or a story over the meetings it names ("how did X progress over its
+    May, June and July meetings"). Why here, before the single-meeting path: a span whose
+    named ends resolve to one stored meeting, or dates whose first day narrows the question
+    to one meeting, never reached the per-meeting answer."""
+    several = (span_meetings(engine, q, filters) or listed_meetings(engine, q, filters)) if rule("timeline_span") else None
+    if several:
+        return several
+    if q.answer_type == "timeline" and meetings and len(meetings) > 1:
+        return meetings
+    return None
+
+
+# What each meeting's part of a cross-meeting answer is: a fact of the asked type found by
+# the ordinary answer restricted to that meeting ("who was president at its October and April
+# meetings": a person beside the office, in each), or for a story, a question of what
+# happened and anything else, the meeting's lines on the topic (`_meeting_lines`).
+TYPED_PART = ("person", "date", "amount", "count", "vote", "list", "why")
+
+
+def part_question(q: Question, m: Meeting | None = None) -> Question:
+    """The question one meeting's part answers: the question with the dates that pick the
+    meetings replaced by that meeting's own ("At what time did the Council's special meetings
+    of March 16 and March 23, 2020 adjourn?" -> "... meetings of 23 March 2020 adjourn?"),
+    parsed anew, so its type is what is asked of each meeting rather than "timeline", and the
+    meeting's own date is a date the question gives (the evidence check for "when" then wants
+    another: the time it adjourned, not the heading's date)."""
+    from .question import parse_question
+
+    if not rule("timeline_typed"):
+        return q
+    found = list(_DATES.finditer(q.text))
+    if not found:
+        return parse_question(q.text)
+    parts = _date_parts(m) if m is not None else None
+    own = ""
+    if parts:
+        d = _date(*parts)
+        own = f"{d.day} {d:%B %Y}" if any(x.group("d1") or x.group("d2") for x in found) else f"{d:%B %Y}"
+    text = q.text[: found[0].start()] + own + q.text[found[-1].end():]
+    return parse_question(" ".join(text.split()))
+
+
 def timeline_answer(self: ExtractiveEngine, q: Question, meetings: list[Meeting], filters: Filters | None) -> Answer:
     """"How did X progress over the May, June and July meetings": for each meeting, oldest
-    first, its lines on the topic (`_meeting_lines`), dated and cited. A span of months ("from
-    May to July") takes in the meetings between its ends (`span_meetings`). A quote's own
-    line breaks are kept, indented under its meeting's entry (a roll call's lines stay
-    lines; the list stays a list)."""
-    chosen: list[Candidate] = []
+    first, its part (a fact of the asked type, `_typed_part`, or its lines on the topic,
+    `_meeting_lines`), dated and cited. A quote's own line breaks are kept, indented under its
+    meeting's entry (a roll call's lines stay lines; the list stays a list)."""
+    parts: list[tuple[Meeting, list[tuple[str, Citation, float]]]] = []
     best_score = None
     about = _story_topic(q.topic)
-    meetings = span_meetings(self, q, filters) or meetings
     topic = replace(q, text=about, kind="general", answer_type="other", across_meetings=False,
                     words=tuple(dict.fromkeys(keywords(about))), predicate=None, entities=())
     if len(meetings) > TIMELINE_MAX_MEETINGS:
         meetings = _timeline_meetings(self, topic, meetings, filters)
+    typed = part_question(q).answer_type in TYPED_PART and rule("timeline_typed")
     for m in meetings:
-        hits, _ = self.retrieve(topic, filters, [m], top_k=TIMELINE_ITEMS)
-        self.last_hits += hits
-        part = _meeting_lines(self, topic, about, hits)
-        if not part:
-            continue
-        # a meeting's line must be on the topic: evidence enough, or most of the topic's words
-        lead = part[0]
-        if not (self.passes(lead) or lead.features.get("cover", 0) >= TIMELINE_COVER):
-            continue
-        chosen += part
-        best_score = max(best_score or -1e9, lead.score)
-        ev = self.last_evidence or {"score": -1e9, "cover": 0.0}
-        self.last_evidence = {"score": max(ev["score"], max(c.score for c in part)),
-                              "cover": max(ev["cover"], max(c.features.get("cover", 0.0) for c in part))}
-    if not chosen:
+        part = _typed_part(self, part_question(q, m), m, filters) if typed else None
+        if part is None:
+            hits, _ = self.retrieve(topic, filters, [m], top_k=TIMELINE_ITEMS)
+            self.last_hits += hits
+            lines = _meeting_lines(self, topic, about, hits)
+            # a meeting's line must be on the topic: evidence enough, or most of the topic's words
+            if not lines or not (self.passes(lines[0]) or lines[0].features.get("cover", 0) >= TIMELINE_COVER):
+                continue
+            whole = _whole_item(self, lines[0])
+            part = [(whole[0], citation_for(m, whole[1], whole[0]), lines[0].score)] if whole else \
+                [(c.text, citation_for(m, c.hit, c.text), c.score) for c in lines]
+            ev = self.last_evidence or {"score": -1e9, "cover": 0.0}
+            self.last_evidence = {"score": max(ev["score"], max(c.score for c in lines)),
+                                  "cover": max(ev["cover"], max(c.features.get("cover", 0.0) for c in lines))}
+        parts.append((m, part))
+        best_score = max(best_score or -1e9, part[0][2])
+    if not parts:
         return Answer(q.text, REFUSAL_TEXT, True, [], "extractive", confidence=best_score)
     citations: list[Citation] = []
-    lines = []
-    for c in chosen:
-        meeting = self.retriever.store.get_meeting(c.hit.meeting_id)
-        citations.append(citation_for(meeting, c.hit, c.text))
-        shown = _indented(c.text)
-        if lines and citations[-2].meeting_id == c.hit.meeting_id:
-            lines[-1] += f" {shown} [{len(citations)}]"
-        else:
-            lines.append(f"- {_when(meeting)}: {shown} [{len(citations)}]")
-    text = "\n".join(lines)
+    lines_out = []
+    for m, part in parts:
+        shown = []
+        for text, cite, _ in part:
+            citations.append(cite)
+            shown.append(f"{_indented(text)} [{len(citations)}]")
+        lines_out.append(f"- {_when(m)}: " + " ".join(shown))
+    text = "\n".join(lines_out)
     notices = truncation_notices(citations)
     if notices:
         text += "\n\n" + " ".join(notices)
-    return Answer(q.text, text, False, citations, "extractive", confidence=round(max(c.score for c in chosen), 4))
+    return Answer(q.text, text, False, citations, "extractive", confidence=round(best_score, 4))
+
+
+def _whole_item(self: ExtractiveEngine, lead: Candidate) -> tuple[str, object] | None:
+    """(text, hit) of the short item holding the meeting's lead line, quoted whole as that
+    meeting's part of the story. Why: a story's step is told across an item's few sentences
+    ("Motion ... to offer the job to Carrie Landman" after "the supervisors got together with
+    Carrie Landman") and often in words the question does not use, so one or two sentences
+    chosen by the topic's words left out the step the summary rests on. None for a long item
+    (a management report of fifty sentences): there the chosen lines stay. (Quoting the item
+    the search ranks first instead of the lead line's item was tried: it won one corpus
+    meeting and lost another, so the line-level choice of item stays.)"""
+    if not rule("timeline_whole_item"):
+        return None
+    item = self._item(lead.hit)
+    if item is None or not item.text.strip() or len(item.text) > TIMELINE_WHOLE_ITEM:
+        return None
+    if " ".join(lead.text.split()) not in " ".join(item.text.split()):
+        return None  # an item number the meeting uses twice (numbering restarts): not this item
+    return item.text.strip(), lead.hit
+
+
+def _typed_part(self: ExtractiveEngine, each: Question, m: Meeting, filters: Filters | None
+                ) -> list[tuple[str, Citation, float]] | None:
+    """One meeting's answer to `each` by the ordinary engine (its evidence checks for the
+    asked type), as (quote, citation, score); None when it refuses there."""
+    saved_evidence, saved_hits = self.last_evidence, self.last_hits
+    try:
+        found = self.answer(each, replace(filters or Filters(), meeting_id=m.id))
+        evidence, hits = self.last_evidence, self.last_hits
+    finally:
+        self.last_evidence, self.last_hits = saved_evidence, saved_hits
+    self.last_hits = (self.last_hits or []) + list(hits or [])
+    if found.refused or not found.citations:
+        return _best_passing(self, each, m, filters)
+    if evidence:
+        ev = self.last_evidence or {"score": -1e9, "cover": 0.0}
+        self.last_evidence = {"score": max(ev["score"], evidence["score"]), "cover": max(ev["cover"], evidence["cover"])}
+    score = found.confidence if found.confidence is not None else (evidence or {}).get("score", 0.0)
+    return [(c.quote, c, score) for c in found.citations]
+
+
+def _best_passing(self: ExtractiveEngine, each: Question, m: Meeting, filters: Filters | None
+                  ) -> list[tuple[str, Citation, float]] | None:
+    """The best line of the meeting that passes the evidence checks and holds some of the
+    topic's words, where the ordinary answer refused: its best-scored line lacked the topic
+    cover (a heading close in meaning, "Special Town Council Meeting, Monday, March 23",
+    out-scoring "adjourned the meeting at 9:03 p.m."), or the fact's line holds only part of a
+    question written for several meetings ("the special meetings of ... adjourn": "special
+    meetings" name them, "time" is the type asked). Within one meeting of several the question
+    lists, the meeting is settled and the check for the asked type (a time of day) has passed,
+    so one of the topic's words will do."""
+    if not rule("timeline_passing"):
+        return None
+    hits, _ = self.retrieve(each, replace(filters or Filters(), meeting_id=m.id), [m])
+    cands = self.candidates(hits, each.kind, each.text)
+    self.score(each, cands)
+    ok = sorted((c for c in cands if c.valid and not c.is_title and c.score >= self.threshold
+                 and c.features.get("cover", 0.0) > 0), key=lambda c: c.score, reverse=True)
+    if not ok:
+        return None
+    best = ok[0]
+    ev = self.last_evidence or {"score": -1e9, "cover": 0.0}
+    self.last_evidence = {"score": max(ev["score"], best.score), "cover": max(ev["cover"], best.features.get("cover", 0.0))}
+    return [(best.text, citation_for(m, best.hit, best.text), best.score)]
 
 
 def _indented(text: str) -> str:
@@ -161,11 +277,26 @@ def _meeting_lines(self: ExtractiveEngine, topic: Question, topic_text: str, hit
         # a meeting's part of the story often takes two sentences: add the next best on
         # the topic when it is nearly as good and says something else; where the two run
         # into each other in the item they become one quote
-        second = [c for c in valid[1:8] if c.score >= best.score - TIMELINE_SECOND and c.text not in best.text]
+        second = [c for c in valid[1:8] if c.text not in best.text and (
+            c.score >= best.score - TIMELINE_SECOND or (rule("timeline_full_cover") and _same_item(c, best)
+                                                       and c.features.get("cover", 0.0) >= best.features.get("cover", 0.0)))]
         if second:
             joined = _joined(self, best, second[0])
             lines = [joined] if joined is not None else lines + ([] if _overlaps(best.text, second[0].text) else second[:1])
+    if rule("timeline_step"):
+        # what was done about it in the item the story is told in ("It was AGREED that we should
+        # publicise our local campaign"): a decision the register records there, on the topic,
+        # is a step of the story however far its wording is from the question's
+        taken = " ".join(c.text for c in lines)
+        done = [c for c in valid if _same_item(c, best) and c.features.get("cover", 0.0) > 0
+                and not _overlaps(taken, c.text) and _records_decision(self, c)]
+        if done:
+            lines = lines + done[:1]
     return lines
+
+
+def _same_item(a: Candidate, b: Candidate) -> bool:
+    return (a.hit.meeting_id, a.hit.item_number) == (b.hit.meeting_id, b.hit.item_number)
 
 
 def _joined(self: ExtractiveEngine, a: Candidate, b: Candidate) -> Candidate | None:
@@ -254,6 +385,58 @@ def month_span(question: str, years: tuple[int, ...] = ()) -> tuple[tuple[int, i
     if (start_year, ma) > (end_year, mb):
         return None
     return (start_year, ma), (end_year, mb)
+
+
+# a date in a question: "March 16", "16 March", "October 2022", "June" (a day or a year beside a month)
+_DATE = re.compile(
+    rf"\b(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d)(?:,?\s+(?P<y1>{_YEAR}))?"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b(?:,?\s+(?P<y2>{_YEAR}))?"
+    rf"|\b(?P<m3>{_MONTH})\b(?:,?\s+(?P<y3>{_YEAR}))?")
+_DATES = re.compile(rf"{_DATE.pattern}|\b{_YEAR}\b")
+
+
+def named_dates(question: str, years: tuple[int, ...] = ()) -> list[tuple[int | None, int, int | None]]:
+    """The meeting dates a question lists, in its order, as (year, month, day): "the special
+    meetings of March 16 and March 23, 2020" -> (2020, 3, 16), (2020, 3, 23); "its October 2022
+    and April 2024 meetings" -> (2022, 10, None), (2024, 4, None). A date without its own year
+    takes the one written after the list ("March 16 and March 23, 2020"), else the question's
+    only year. ("May" starting a question is the verb.)"""
+    found = []
+    for hit in _DATE.finditer(question or ""):
+        month = hit.group("m1") or hit.group("m2") or hit.group("m3")
+        if month == "May" and not question[: hit.start()].strip():
+            continue
+        day = hit.group("d1") or hit.group("d2")
+        year = hit.group("y1") or hit.group("y2") or hit.group("y3")
+        found.append([int(year) if year else None, _MONTHS.index(month.lower()) + 1, int(day) if day else None])
+    later = None
+    for entry in reversed(found):  # "March 16 and March 23, 2020": the year after the list is every date's
+        later = entry[0] or later
+        entry[0] = entry[0] or later or (years[0] if len(years) == 1 else None)
+    return list(dict.fromkeys(tuple(e) for e in found))  # type: ignore[misc]
+
+
+def listed_meetings(engine: ExtractiveEngine, q: Question, filters: Filters | None) -> list[Meeting] | None:
+    """The meetings a question lists by date ("at its October 2022 and April 2024 meetings",
+    "the meetings of March 16 and March 23, 2020"), each date resolved on its own among the
+    body's meetings, oldest first; None unless two or more dates each find a stored meeting.
+    Why: `MeetingRef` keeps one day, so "March 16 and March 23" named only the 16th."""
+    dates = named_dates(q.text, q.meeting.years) if rule("timeline_listed") else []
+    if len(dates) < 2:
+        return None
+    base = filters or Filters()
+    stored = [m for m in engine.retriever.store.meetings() if base.matches(m)]
+    chosen: dict[str, Meeting] = {}
+    hits = 0
+    for year, month, day in dates:
+        ref = replace(q.meeting, years=(year,) if year else q.meeting.years, months=(month,), day=day, relative=None)
+        found = [m for m in (resolve_meetings(ref, stored) or []) if date_fits(m, ref)]
+        if found:
+            hits += 1
+            chosen.update((m.id, m) for m in found)
+    if hits < 2 or len(chosen) < 2:
+        return None
+    return sorted(chosen.values(), key=lambda m: (m.date or "9999", m.id))
 
 
 def span_meetings(engine: ExtractiveEngine, q: Question, filters: Filters | None) -> list[Meeting] | None:

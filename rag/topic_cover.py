@@ -4,10 +4,13 @@ The answer engine (rag/answer.py) scores every candidate sentence and counts, id
 the question's topic words found in it, its item's title and, for a short line, its lead-in
 ("cover"); it refuses when the best evidence's cover is below a share fitted
 leave-one-body-out (`min_cover`, eval/calibrate.py). This module corrects that count for the
-one candidate the decision rests on: two general ways in which evidence holding the
-question's words is still not about what was asked. Each is kept because it improved the
-out-of-fold figures (eval/ablate.py, rules `cover_level` and `cover_reported`); either sets
-the cover to zero, so the engine says the minutes don't say.
+one candidate the decision rests on: general ways in which evidence holding the question's
+words is still not about what was asked. Any failing check sets the cover to zero, so the
+engine says the minutes don't say. Two live here (rules `cover_level`, `cover_reported`); the
+others read the asked value's form and kind (rag/refusal_value.py: a phone number, a time, a
+day, a sum of the kind asked, a count, someone or something new, the numbered subject) and the
+act, choice or meeting the question presupposes (rag/refusal_act.py). `evidence_gap` and
+`refine_cover` apply them all, each switchable for eval/ablate.py.
 
 * **A change is not a total.** Budget minutes report both the level and the change of a
   line; the change is what sits beside the line's name ("Roads Maintenance – increase of
@@ -30,7 +33,9 @@ synonyms by MiniLM word vectors (cosine 0.55-0.85, fitted with the cover: "spend
 the question's own names. Each raised false answers to unanswerable questions as much as or
 more than it removed false refusals: most false refusals the wider cover rescued were wrong
 answers anyway, while unanswerable questions here are near misses whose topic words are all
-present.
+present. Session 4 (same protocol): a count within six words of what is counted ("three Youth
+Voice Advocates" for "how many scholarships") caught none and lost one correct answer; a budget
+as its own kind of sum lost one (minutes give a revenue budget as expenditure).
 """
 from __future__ import annotations
 
@@ -38,6 +43,10 @@ import re
 from typing import TYPE_CHECKING
 
 from .question import Question, rule
+from .refusal_act import (act_gap, asked_to_gap, decision_gap, elected_gap, meeting_gap, motion_gap, pending_gap,
+                          undecided_gap)
+from .refusal_value import (count_gap, named_thing_gap, new_name_gap, number_gap, sum_role_gap, value_gap, vague_gap,
+                            vote_kind_gap)
 
 if TYPE_CHECKING:
     from .answer import Candidate
@@ -85,22 +94,62 @@ def reported_gap(question: str, sentence: str) -> str | None:
     return None if _REPORTING.search(sentence) else "mentions it without saying what was said"
 
 
-def evidence_gap(question: str, kind: str, sentence: str) -> str | None:
-    """Why `sentence` holds the question's words but not what it asks (None when neither check
-    fails). `kind`: the engine's question kind (`Question.kind`)."""
-    gap = level_gap(question, sentence) if kind == "number" and rule("cover_level") else None
-    if gap is None and rule("cover_reported"):
-        gap = reported_gap(question, sentence)
-    return gap
+def evidence_gap(question: str, kind: str, sentence: str, common: set[str] | frozenset[str] = frozenset(),
+                 shown: str = "", listed: bool = False) -> str | None:
+    """Why `sentence` holds the question's words but not what it asks (None when every check
+    passes). `kind`: the engine's question kind (`Question.kind`); `common`: words the
+    meeting writes in lower case (so not names); `shown`: the sentence the answer quotes beside
+    it (the value asked for may stand there: "... agreed to close Glemsford Library" / "from 1
+    to 14 March"), which the checks for the value's presence also read; `listed`: the engine
+    counts the evidence's listed entries as the answer to "how many"."""
+    answer = f"{sentence}\n{shown}" if shown else sentence
+    checks = (
+        ("cover_level", lambda: level_gap(question, sentence) if kind == "number" else None),
+        ("cover_reported", lambda: reported_gap(question, sentence)),
+        ("cover_value", lambda: value_gap(question, answer)),
+        ("cover_count", lambda: None if listed else count_gap(question, answer)),
+        ("cover_new_name", lambda: new_name_gap(question, kind, answer, set(common))),
+        ("cover_named_thing", lambda: named_thing_gap(question, answer, set(common))),
+        ("cover_undecided", lambda: undecided_gap(question, sentence)),
+        ("cover_pending", lambda: pending_gap(question, sentence)),
+        ("cover_sum_role", lambda: sum_role_gap(question, sentence)),
+        ("cover_vague", lambda: vague_gap(question, sentence)),
+        ("cover_vote_kind", lambda: vote_kind_gap(question, answer)),
+    )
+    for name, check in checks:
+        if rule(name):
+            gap = check()
+            if gap:
+                return gap
+    return None
 
 
-def refine_cover(question: Question, cand: "Candidate") -> str | None:
-    """Apply both checks to the scored candidate `cand` (rag/answer.py `Candidate`) the engine's
+def refine_cover(question: Question, cand: "Candidate", common: set[str] | frozenset[str] = frozenset(),
+                 meetings: list | None = None, shown: str = "", item: str = "") -> str | None:
+    """Apply the checks to the scored candidate `cand` (rag/answer.py `Candidate`) the engine's
     refusal rests on: where one fails, its `features["cover"]` becomes 0 and
-    `features["cover_gap"]` says why (returned too). The engine's own cover is otherwise kept."""
+    `features["cover_gap"]` says why (returned too). The engine's own cover is otherwise kept.
+    `common`: the meeting's lower-case words; `meetings`: the stored meetings the question
+    points at (for the dated-meeting check); `shown`: the sentence the answer would quote
+    beside it; `item`: its item's text (the lines before and after it)."""
     if not rule("topic_cover"):
         return None
-    gap = evidence_gap(question.text, question.kind, cand.text)
+    gap = evidence_gap(question.text, question.kind, cand.text, common, shown, bool(cand.features.get("listed")))
+    if gap is None and rule("cover_meeting"):
+        gap = meeting_gap(question, cand.hit.date, meetings)
+    if gap is None and rule("cover_motion"):
+        gap = motion_gap(question.text, cand.text, item)
+    if gap is None and rule("cover_number"):
+        gap = number_gap(question.text, f"{cand.text}\n{shown}" if shown else cand.text, item,
+                         getattr(cand.hit, "item_number", "") or "", getattr(cand.hit, "item_title", "") or "")
+    if gap is None and rule("cover_act"):
+        gap = act_gap(question.text, f"{cand.text}\n{shown}" if shown else cand.text, item)
+    if gap is None and rule("cover_elected"):
+        gap = elected_gap(question.text, f"{cand.text}\n{shown}" if shown else cand.text, item)
+    if gap is None and rule("cover_asked_to"):
+        gap = asked_to_gap(question.text, cand.text, item)
+    if gap is None and rule("cover_decision") and not getattr(cand, "is_resolution", False):
+        gap = decision_gap(question.text, cand.text, item, getattr(cand.hit, "item_title", "") or "")
     if gap:
         cand.features["cover"] = 0.0
         cand.features["cover_gap"] = gap

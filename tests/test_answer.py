@@ -534,3 +534,89 @@ def test_the_motions_result_beats_what_would_be_done_on_the_way(listed):
     assert not a.refused, a.text
     assert "the motion was carried" in a.text, a.text
     assert all(quote_is_exact(listed.store, c) for c in a.citations)
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # Irish/UK minutes: titles, initials and reference numbers inside one sentence
+    ("It was proposed by Cllr. M. Corrigan, seconded by Cllr. P. Murphy and agreed. Ms. Kelly provided an overview "
+     "of Part B of Submission No. 10.",
+     ["It was proposed by Cllr. M. Corrigan, seconded by Cllr. P. Murphy and agreed.",
+      "Ms. Kelly provided an overview of Part B of Submission No. 10."]),
+    ("Cllr. M. Corrigan was elected as Cathaoirleach by a margin of 22 votes for Cllr. M. Corrigan to 10 votes for "
+     "Cllr. J. Snell. Cllr. P. Murphy was declared elected Leas-Chathaoirleach.",
+     ["Cllr. M. Corrigan was elected as Cathaoirleach by a margin of 22 votes for Cllr. M. Corrigan to 10 votes for "
+      "Cllr. J. Snell.", "Cllr. P. Murphy was declared elected Leas-Chathaoirleach."]),
+    ("Supt. Byrne and Insp. O'Brien attended. Min. 84 was read, e.g. Kerry figures. The answer was No. The motion fell.",
+     ["Supt. Byrne and Insp. O'Brien attended.", "Min. 84 was read, e.g. Kerry figures.", "The answer was No.",
+      "The motion fell."]),
+    # a single capital ending a sentence, a time, and a list marker opening its line still end or start one
+    ("The details are in Appendix A. The committee noted them at 5 p.m. The next meeting is in May.\nI. CALL TO ORDER "
+     "by the Mayor",
+     ["The details are in Appendix A.", "The committee noted them at 5 p.m.", "The next meeting is in May.",
+      "CALL TO ORDER by the Mayor"]),
+])
+def test_sentences_do_not_end_at_titles_initials_or_reference_numbers(text, sentences):
+    from rag.sentences import split_sentences
+
+    assert split_sentences(text) == sentences
+    assert all(s in text for s in sentences)
+
+
+NEIGHBOURS = """Ballyglen County Council
+Minutes of the Annual Meeting held on Monday 16th June 2025 in the Council Chamber
+
+Minute taker: Aoife Brennan
+
+1. Election of Leas-Cathaoirleach
+
+The Cathaoirleach called for nominations for the position of Leas-Cathaoirleach for the forthcoming year.
+1. Cllr. C. Whelan was proposed by Cllr. D. Alvey and seconded by Cllr. P. Dunne.
+2. Cllr. J. Snell was proposed by Cllr. G. Neary and seconded by Cllr. I. Ryan.
+
+Following a roll call Cllr. C. Whelan was elected as Leas-Cathaoirleach by a margin of 22 votes for Cllr. C. Whelan and 10 votes for Cllr. J. Snell.
+
+2. Use of the Community Room
+
+A motion was made to allow the Riverside Residents Association to use the community room for their meeting on 28 June 2025 by Trustee Elton, second by Trustee Piacentini. All were in favor.
+Roll Call was taken as follows: Trustee Elton – yes, Trustee Piacentini – yes, Trustee Albrecht - yes.
+
+3. Executive Session
+
+Executive Session to discuss personnel, legal and/or real estate matters.
+Not Held
+"""
+
+
+@pytest.fixture(scope="module")
+def neighbours(tmp_path_factory, embed_model):
+    from rag.config import Settings
+    from rag.indexing import ingest_paths
+    from rag.retrieve import Retriever
+    from rag.store import MinutesStore
+
+    root = tmp_path_factory.mktemp("neighbours")
+    path = root / "ballyglen-county-council-2025-06-16.txt"
+    path.write_text(NEIGHBOURS, encoding="utf-8")
+    store = MinutesStore.open(Settings.from_options(store=root / "store"))
+    assert ingest_paths(store, [path]).ok
+    return Retriever(store)
+
+
+def test_near_neighbours_the_nomination_the_roll_call_and_the_status_line(neighbours):
+    # the nomination of the person asked about, whole (not cut at "Cllr."), not the rival's
+    a = ask(neighbours, "Who proposed Cllr. C. Whelan for Leas-Cathaoirleach?")
+    assert not a.refused, a.text
+    assert "Cllr. D. Alvey" in a.text and "Neary" not in a.text.split("[1]")[0], a.text
+    # how they voted: the roll call on the line after the motion
+    a = ask(neighbours, "How did the council vote on letting the Riverside Residents Association use the community room?")
+    assert not a.refused, a.text
+    assert "Trustee Albrecht - yes" in a.text, a.text
+    # a status line under the entry says whether it happened
+    a = ask(neighbours, "Was an executive session held at the Ballyglen annual meeting?")
+    assert not a.refused, a.text
+    assert "Not Held" in a.text, a.text
+    # who took the minutes: the labelled minute-taker in the meeting's header
+    a = ask(neighbours, "Who took the minutes at the Ballyglen annual meeting?")
+    assert not a.refused, a.text
+    assert "Aoife Brennan" in a.text, a.text
+    assert all(quote_is_exact(neighbours.store, c) for c in a.citations)

@@ -45,12 +45,12 @@ def _reference(ref, meetings):
     ranked.sort(key=lambda r: -r[0])
     chosen = None
     for _, named in ranked:
-        fits = [m for m in named if mm.date_fits(m, ref)] if has_date else named
+        fits = _on_the_day([m for m in named if mm.date_fits(m, ref)], ref) if has_date else named
         if fits:
             chosen = fits
             break
     if chosen is None:
-        dated = [m for m in meetings if mm.date_fits(m, ref)] if has_date else []
+        dated = _on_the_day([m for m in meetings if mm.date_fits(m, ref)], ref) if has_date else []
         if ranked and not (ref.dated_meeting and has_date):
             chosen = ranked[0][1]
         elif dated:
@@ -66,6 +66,15 @@ def _reference(ref, meetings):
     if len(chosen) == len(meetings):
         return None
     return sorted(chosen, key=lambda m: (m.date or "9999", m.id))
+
+
+def _on_the_day(fits, ref):
+    """Of the fitting meetings, those held on the day the question names, when any is."""
+    if not ref.day or len(ref.months) != 1:
+        return fits
+    exact = [m for m in fits if (p := mm._date_parts(m)) is not None and p[1] == ref.months[0] and p[2] == ref.day
+             and (not ref.years or p[0] in ref.years)]
+    return exact or fits
 
 
 def _ids(found):

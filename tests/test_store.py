@@ -629,3 +629,77 @@ def test_top_k_gives_distinct_items(retriever):
     hits = retriever.search("children in care", top_k=3)
     assert len(hits) == 3
     assert len({(h.meeting_id, h.item_number) for h in hits}) == 3
+
+
+# --- the pipelined ingest (issue 15): parsing ahead, embedding windows, writes behind -----------
+
+
+def test_parsing_ahead_gives_what_parse_file_gives_in_order(tmp_path, monkeypatch):
+    """The worker process parses each document exactly as this process would, and a bad file
+    keeps its place and its message; run from a folder holding a decoy `ingest/` package, which
+    the worker must not import instead of the real parser."""
+    from ingest.errors import MinutesError
+    from ingest.parse import parse_file
+    from rag.parse_ahead import enabled, parse_in_order
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in sorted(os.listdir(SAMPLES))[:4]:
+        shutil.copy(SAMPLES / name, docs / name)
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    files = sorted(docs.iterdir())
+    decoy = tmp_path / "cwd" / "ingest"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise SystemExit('the decoy was imported')\n")
+    monkeypatch.chdir(tmp_path / "cwd")
+    assert enabled(len(files))
+    got = list(parse_in_order(files))
+    assert [p for p, _, _ in got] == files
+    for path, meeting, error in got:
+        try:
+            want = parse_file(path)
+        except MinutesError as exc:
+            assert meeting is None and error == str(exc)
+            continue
+        assert error is None and json.dumps(meeting.to_dict(), sort_keys=True) == json.dumps(want.to_dict(), sort_keys=True)
+    assert sum(e is not None for _, _, e in got) == 1
+
+
+def test_a_failed_write_stops_the_writes_after_it(tmp_path, embed_model, monkeypatch):
+    """Meetings are embedded together and written one by one behind the embedding: when one
+    write dies, the meetings before it stay committed, it is rolled back, and none after it is
+    written (as if the process had been killed there)."""
+    from rag.store import MinutesStore
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    names = [SMALL, OTHER, "staffordshire-safeguarding-oss-2024-01-04.txt"]
+    for name in names:
+        shutil.copy(SAMPLES / name, docs / name)
+    ids = [meeting_id(docs / name) for name in names]
+    real = MinutesStore._persist_docstore
+    calls = {"n": 0}
+
+    def second_dies(self):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise SimulatedKill
+        real(self)
+
+    monkeypatch.setattr(MinutesStore, "_persist_docstore", second_dies)
+    store = tmp_path / "store"
+    with pytest.raises(SimulatedKill):
+        ingest(store, *[docs / name for name in names])
+    monkeypatch.undo()
+    records = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in (store / "meetings").glob("*.json")}
+    assert set(records) == {ids[0]}  # the first committed; the second never; the third never started
+    assert not (store / "journal" / f"{ids[2]}.json").exists()
+    chroma_ids = open_store(store).collection.get()["ids"]
+    assert not any(pid.startswith(ids[2] + "|") for pid in chroma_ids)
+    s = open_store(store)
+    with s._writing():
+        assert s.recover() == [f"recovered: rolled back interrupted ingest of {ids[1]} (it was not stored yet)"]
+    assert set(assert_consistent(store)["records"]) == {ids[0]}
+    report = ingest(store, docs)  # the next ingest stores the other two
+    assert sorted(report.result.added) == sorted(ids[1:])
+    assert set(assert_consistent(store)["records"]) == set(ids)

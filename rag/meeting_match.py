@@ -164,20 +164,27 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 
 
 def date_fits(m: Meeting, ref: MeetingRef) -> bool:
-    return _date_fits(m, ref)
-
-
-def _date_fits(m: Meeting, ref: MeetingRef) -> bool:
     """The meeting's date fits the question's year/month/day; failing that (a misread date),
     its heading states the asked month and year."""
-    for parts in (_date_parts(m), _file_date(m)):  # the stated date, else (a misread one) the file name's
+    return _fits(_date_dossier(m), ref)
+
+
+def _date_dossier(m: Meeting) -> tuple:
+    """What `_fits` reads of a meeting: its stated date parts, the file name's date parts
+    and the lower-cased heading words (preamble start, committee, file name)."""
+    head = " ".join([(m.preamble or "")[:_HEAD_CHARS], m.committee or "", _file_words(m.source)]).lower()
+    return _date_parts(m), _file_date(m), head
+
+
+def _fits(dossier: tuple, ref: MeetingRef) -> bool:
+    stated, filed, head = dossier
+    for parts in (stated, filed):  # the stated date, else (a misread one) the file name's
         if parts is None:
             continue
         y, mo, d = parts
         if (not ref.years or y in ref.years) and (not ref.months or mo in ref.months) and \
                 not (ref.day and len(ref.months) == 1 and d != ref.day):
             return True
-    head = " ".join([(m.preamble or "")[:_HEAD_CHARS], m.committee or "", _file_words(m.source)]).lower()
     if ref.years and ref.months and len(ref.months) == 1:
         month = _MONTHS[ref.months[0] - 1]
         return any(str(y) in head for y in ref.years) and month in head
@@ -235,27 +242,14 @@ class _Index:
             for w, weight in have.items():
                 self.postings.setdefault(w, []).append((j, weight))
         self.common = _lowercase_words(meetings)
-        self.dates = [(_date_parts(m), _file_date(m),
-                       " ".join([(m.preamble or "")[:_HEAD_CHARS], m.committee or "", _file_words(m.source)]).lower())
-                      for m in meetings]
+        self.dates = [_date_dossier(m) for m in meetings]
 
     def df(self, word: str) -> int:
         return len(self.postings.get(word, ()))
 
     def date_fits(self, j: int, ref: MeetingRef) -> bool:
-        """`_date_fits` over the precomputed parts."""
-        stated, filed, head = self.dates[j]
-        for parts in (stated, filed):
-            if parts is None:
-                continue
-            y, mo, d = parts
-            if (not ref.years or y in ref.years) and (not ref.months or mo in ref.months) and \
-                    not (ref.day and len(ref.months) == 1 and d != ref.day):
-                return True
-        if ref.years and ref.months and len(ref.months) == 1:
-            month = _MONTHS[ref.months[0] - 1]
-            return any(str(y) in head for y in ref.years) and month in head
-        return False
+        """`date_fits` over the precomputed dossier."""
+        return _fits(self.dates[j], ref)
 
 
 _INDEXES: dict[tuple, _Index] = {}

@@ -270,6 +270,25 @@ class Scope:
         return MetadataFilters(filters=conds, condition=FilterCondition.AND) if conds else None
 
 
+def scope_keep(cols, scope: Scope):
+    """The BM25 rows a scope keeps, as a boolean array over `Retriever._bm25_columns()` rows
+    (None when the scope is unfiltered). One mask serves the BM25 pre-filter and the read
+    snapshot's dense and lexical lists, so the two paths cannot disagree on what is in scope."""
+    import numpy as np
+
+    if scope.unfiltered:
+        return None
+    _, rows, codes, kinds = cols
+    keep = np.ones(len(rows), dtype=bool)
+    if scope.meeting_ids is not None:
+        allowed = np.zeros(len(codes) + 1, dtype=bool)
+        allowed[[codes[m] for m in scope.meeting_ids if m in codes]] = True
+        keep &= allowed[rows]
+    if scope.kind:
+        keep &= kinds == scope.kind
+    return keep
+
+
 class Retriever:
     """Holds the loaded store, the vector index and the BM25 index; one per process (the app
     keeps it in `rag.front.Minutes`). Everything derived from the store is cached against the
@@ -355,27 +374,17 @@ class Retriever:
         return self._bm25_cols
 
     def _bm25(self, scope: Scope, k: int):
-        import numpy as np
         from llama_index.retrievers.bm25 import BM25Retriever
 
         cols = self._bm25_columns()
         if cols is None:
             return None
-        bm25, rows, codes, kinds = cols
-        mask = None
-        if not scope.unfiltered:
-            keep = np.ones(len(rows), dtype=bool)
-            if scope.meeting_ids is not None:
-                allowed = np.zeros(len(codes) + 1, dtype=bool)
-                allowed[[codes[m] for m in scope.meeting_ids if m in codes]] = True
-                keep &= allowed[rows]
-            if scope.kind:
-                keep &= kinds == scope.kind
-            if not keep.any():
-                return None
-            mask = keep.astype(int).tolist()
+        keep = scope_keep(cols, scope)
+        if keep is not None and not keep.any():
+            return None
+        mask = None if keep is None else keep.astype(int).tolist()
         try:
-            return BM25Retriever(existing_bm25=bm25, similarity_top_k=k, corpus_weight_mask=mask,
+            return BM25Retriever(existing_bm25=cols[0], similarity_top_k=k, corpus_weight_mask=mask,
                                  stemmer=_stemmer(), skip_stemming=False)
         except ValueError:  # an empty index
             return None

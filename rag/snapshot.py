@@ -255,19 +255,13 @@ def snapshot_lists(retriever, query: str, scope, k: int, mode: str) -> list[list
     cols = retriever._bm25_columns()
     if cols is None:
         return None
-    bm25, rows, codes, kinds = cols
+    from .retrieve import scope_keep
+
+    bm25, rows = cols[0], cols[1]
     snap = snapshot_for(retriever.store, bm25)
     if snap is None or len(snap.vectors) != len(rows):
         return None
-    keep = None
-    if not scope.unfiltered:
-        keep = np.ones(len(rows), dtype=bool)
-        if scope.meeting_ids is not None:
-            allowed = np.zeros(len(codes) + 1, dtype=bool)
-            allowed[[codes[m] for m in scope.meeting_ids if m in codes]] = True
-            keep &= allowed[rows]
-        if scope.kind:
-            keep &= kinds == scope.kind
+    keep = scope_keep(cols, scope)
     lists = []
     if mode in ("hybrid", "vector"):
         from .embed import embed_query

@@ -11,7 +11,7 @@ import unicodedata
 
 # Titles a member's name may carry in minutes; stripped when names are compared.
 TITLE_WORDS = (
-    r"Cllrs?|Councill?ors?|Councilmembers?|Council\s+Members?|Board\s+[Mm]embers?|Members?|Directors?|Trustees?|"
+    r"Cllrs?|Crs?|Councill?ors?|Councilmembers?|Council\s+Members?|Board\s+[Mm]embers?|Members?|Directors?|Trustees?|"
     r"Commissioners?|Aldermen|Alderman|Alderperson|Supervisor|Selectman|Selectwoman|Mayor\s+Pro\s+Te[mr]n?|Mayor|"
     r"Deputy\s+Mayor|Vice[-\s]Chair(?:man|person|woman)?|Chair(?:man|person|woman)?|Cathaoirleach|Leas-Chathaoirleach|"
     r"President|Vice[-\s]President|Treasurer|Secretary|Clerk|Sir|Dame|Lord|Lady|Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Rev|Hon|Judge"
@@ -24,7 +24,8 @@ _NOT_NAME = (
     r"Vote|Votes|An|There|Then|He|She|They|We|Our|Their|His|Her|Roll|Call|Result|Status|Yeas?|Nays?|Ayes?|Noes|"
     r"Absent|Abstain\w*|Public|City|County|Town|Village|Parish|Township|Minutes|Report|Recommended|Action)\b(?!\.)|A\s+(?=[a-z]))"
 )
-_NAME_WORD = r"(?:[a-z]?[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|(?:van|von|de|der|den|du|da|la|le|del|di|dos|ter|Mc|Mac|O['’])(?=\s))"
+# initials run together ("A.R.", "J.P.") are one word of a name: "Cllr. A.R. O'Brien"
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,3}(?=[ \t]+[A-Z])|[a-z]?[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|(?:van|von|de|der|den|du|da|la|le|del|di|dos|ter|Mc|Mac|O['’])(?=\s))"
 
 
 # A qualifier printed after a member's name, part of how the minutes name them: a call sign,

@@ -9,11 +9,11 @@ from .votes import _ROLL_NOTATION
 
 # Outcome: the first rule that applies, most specific first.
 _OUTCOME_RULES: list[tuple[str, re.Pattern]] = [
-    ("withdrawn", re.compile(r"(?i)\bwithdr[ae]wn?\b")),
+    ("withdrawn", re.compile(r"(?i)\bwithdr[ae]wn?\b|\bremoved\s+(?:[\w.]+\s+){0,3}from\s+the\s+agenda\b")),
     ("lost", re.compile(r"(?i)\b(?:motion|amendment|it|proposal)\b[^.]{0,80}?\b(?:failed|fails|defeated|lost|fell|not\s+carried|was\s+not\s+agreed)\b"
                         r"|^\s*(?:LOST|Lost|FAILED|Failed|DEFEATED|Defeated|REJECTED|Rejected)\b|(?-i:\b(?:REJECTED|Rejected)\s*\.?\s*$)|\bRESULT\s*:\s*(?:FAILED|DEFEATED|LOST)\b|\bwas\s+rejected\b|\bfailed\s+to\s+(?:gain|gather|carry|pass|receive)\b")),
     ("deferred", re.compile(r"(?i)\b(?:kiv|keep\s+in\s+view|defer(?:red|ral)?|postpone[d]?|adjourned\s+to\s+a\s+later|continue[d]?\s+(?:this\s+item\s+)?(?:to|until)\s+(?:the\s+)?(?:next|a\s+future|a\s+later)|"
-                            r"tabled\s+(?:until|to)|leave\s+a\s+decision\s+until|(?:put\s+off|held\s+over|carried\s+(?:forward|over)|seasoned)\s+(?:until|till|to)|"
+                            r"tabled\s+(?:until|to)|leave\s+a\s+decision\s+until|(?:leave|keep|left|kept|remains?|stays?)\s+on\s+(?:the\s+)?agenda|(?:put\s+off|held\s+over|carried\s+(?:forward|over)|seasoned)\s+(?:until|till|to)|"
                             r"further\s+consideration\b[^.]{0,60}\b(?:next|later|future)|"
                             r"(?:will|to|would|shall)\s+be\s+(?:re)?(?:considered|discussed|revisited|reviewed)\s+(?:again\s+|further\s+)?(?:at|in)\s+(?:the\s+|a\s+)?(?:next|future|later|following)|(?:no\s+decision|nothing)\s+(?:could|would|can|will)\s+be\s+(?:decided|made|taken|agreed)(?:\s+upon)?\s+until|come\s*back\s+to|park\s+this|(?:decision|decide)\s+(?:at\s+)?(?:the\s+)?(?:next|september|october|later))\b")),
     ("referred", re.compile(r"(?i)\brefer(?:red|ral)?\s+(?:[\w,]+\s+){0,3}?(?:back\s+)?to\b|\b(?:task|matter)\s+to\s+be\s+considered\s+by\b")),
@@ -37,7 +37,7 @@ _OUTCOME_RULES: list[tuple[str, re.Pattern]] = [
     # a register row's result column reads like "carried": "MOTION: Accept X | Passed - 8 in favour"
     # "carried" as a result, not "a job evaluation is carried out" / "carried forward"
     ("carried", re.compile(r"(?i)\bcarried\b(?!\s+(?:out|forward|over|through)\b)|\|\s*passed\b")),
-    ("approved", re.compile(r"(?i)\b(?:so\s+ordered|approv\w*|votes?\s+in\s+favou?r\s+of|resolved\W+by\s+(?:an?\s+)?(?:unanimous\s+)?(?:ordinary|special|majority|unanimous)\b|agree[ds]?|agreement|accept(?:ed|s)?|confirm(?:ed)?|ratif\w+|endorse[d]?|resolved\s+to|"
+    ("approved", re.compile(r"(?i)\b(?:so\s+ordered|approv\w*|voted\s+(?:unanimously\s+)?to\s+(?!defer|postpone|table|refer|reject|deny|not\b)|votes?\s+in\s+favou?r\s+of|resolved\W+by\s+(?:an?\s+)?(?:unanimous\s+)?(?:ordinary|special|majority|unanimous)\b|agree[ds]?|agreement|accept(?:ed|s)?|confirm(?:ed)?|ratif\w+|endorse[d]?|resolved\s+to|"
                             r"(?:correct|true|accurate)\s+(?:record|account)|as\s+(?:correct|true)|\b(?:were|was)\s+(?:a\s+)?(?:correct|accurate|true)\b|true\s+and\s+correct|support\s+was\s+given|"
                             r"granted|consensus|general\s+consent|selected|instructed)")),
     ("carried", re.compile(r"(?i)\b(?:passed|passes|moved\s+\d|motion|vote|in\s+favou?r|unanimous(?:ly)?)\b")),
@@ -58,6 +58,11 @@ def outcome_of(text: str) -> str:
     flat = re.sub(r"\s+", " ", text)
     if re.search(r"(?i)\b(?:was|were|is|are|be|been|duly)\s+(?:\w+\s+)?(?:elected|re-elected|nominated)\b|\belected\s+(?:unopposed|as|on)\b", flat) \
             and not re.search(r"(?i)\bmotion\b|\bapprov|^\W*(?:resolved|that)\b|\band\s+agreed\b|\bagreed\s+by\b", flat):
+        return "other"
+    # a member filling a seat (co-opted to a casual vacancy, elected to an office) after the body
+    # agreed: "On the proposal of X, seconded by Y, and agreed by all, Z was co-opted to fill ..."
+    if re.search(r"(?i)\bagreed\b[^.]{0,40},\s+(?:(?:Cllr|Councill?or|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][^.]{0,60}?\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?"
+                 r"(?:co-?opted|elected|re-elected)\b", flat) and not re.search(r"(?i)\bmotion\b|^\W*(?:resolved|that)\b", flat):
         return "other"
     if _READING.search(flat) and not _ROLL_NOTATION.search(flat) and not re.search(r"(?i)\b(?:failed|defeated|lost|withdrawn|deferred)\b", flat):
         return "other"  # an ordinance read a first/second/third time: a step in its passage, not its outcome

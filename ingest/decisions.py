@@ -55,7 +55,7 @@ class Sentence:
 
 
 _ABBREV = re.compile(
-    r"(?:\b(?:Cllrs?|Mr|Mrs|Ms|Dr|St|Nos?|Co|Inc|Ltd|Corp|Pres|Jr|Sr|vs|approx|Rev|Hon|Prof|Cttee|Mt|Ave|Rd|Dept|"
+    r"(?:\b(?:Cllrs?|Crs?|Mr|Mrs|Ms|Dr|St|Nos?|Co|Inc|Ltd|Corp|Pres|Jr|Sr|vs|approx|Rev|Hon|Prof|Cttee|Mt|Ave|Rd|Dept|"
     r"Est|Govt|Messrs|Fr|Gen|Capt|Sgt|Lt|Col|Ref|Tel|ext|cf|al|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Ch|Cl|Para|Sec|Fig|Vol|Pt)|\b[A-Z]|\b(?:e\.g|i\.e|a\.m|p\.m))\.$",
     re.I,
 )
@@ -267,6 +267,8 @@ _MOVE_PATTERNS = [
     re.compile(rf"(?i:\b(?:moved|proposed))\s*[:(]?\s*{_name('mover')}\s*/\s*{_name('seconder')}\s*\)?"),
     # X accepted/put/proposed ... and Y seconded: whoever acted first in a seconded sentence moved it
     re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_name('mover')}\s+(?:[a-z]+ed)\b[^.]{{0,200}}?(?:,\s*|\s+)(?i:and\s+)?{_name('seconder')}\s+(?i:seconded)\b"),
+    # "Moved Cr Smith, seconded Cr Jones that ...": the verbs without "by", names straight after
+    re.compile(rf"(?i:\b(?:moved|proposed))[ \t]+{_name('mover')}\s*,?\s*(?i:and\s+)?(?i:seconded|second)[ \t]+{_name('seconder')}"),
 ]
 _SECOND_PATTERNS = [
     re.compile(rf"(?i:\b{_SEC_KW}\s+by:?|\bsecond(?:ed)?\s*:|\bseconder\s*:)[ \t]*{_name('seconder')}"),
@@ -380,6 +382,10 @@ _STATEMENT = re.compile(
     r"|\bminutes\b[^.]{0,40}?\b(?:were|was)\s+(?:a\s+)?(?:correct|accurate|true)\b"
     # "KIV" (keep in view): a matter held over, in note-form minutes
     r"|(?-i:\bKIV\b)|\bkeep\s+in\s+view\b"
+    # an item taken off the agenda by the chair: "the Cathaoirleach removed agenda item 3 from the agenda"
+    r"|\bremoved\s+(?:agenda\s+)?item\s+[\w.]+\s+from\s+the\s+agenda\b|\b(?:item|motion|matter)\s+(?:[\w.]+\s+)?(?:was|is)\s+removed\s+from\s+the\s+agenda\b"
+    # an item held on the agenda for a later meeting: "Let's leave on the agenda.", "leave on agenda until next week"
+    r"|^\W*(?:let[’']?s\s+|we\s+will\s+|agreed\s+to\s+)?(?:leave|keep)\s+(?:it\s+|this\s+)?on\s+(?:the\s+)?agenda\b|\b(?:leave|keep)\s+on\s+(?:the\s+)?agenda\s+(?:until|for|till)\b"
     # the presiding officer's appointment: "President Marx appointed Director Sarkovich to the ... Committees"
     r"|(?-i:\b(?:President|Chair(?:man|person|woman)?|Mayor|Cathaoirleach)\s+(?:[A-Z][\w'’\-]+\s+){1,2}appointed\s+(?:[A-Z][\w.'’\-]*\s+){1,4}(?:to|as)\b)"
     # an entry's title closed by its outcome: "Warrants and payroll – approved as submitted."
@@ -422,6 +428,8 @@ _BARE = re.compile(
 _RECOMMENDED = re.compile(r"^(?:Recommended\s+Action|Recommendation|Decision|Outcome|Resolution|RESOLUTION|Motion)\s*:\s*\S", re.I)
 # Not decisions although they share words: reports of what someone else did, future intentions.
 _NOT_DECISION = re.compile(
+    # the chair opening or constituting the meeting: "The meeting was declared a public meeting pursuant to ..."
+    r"\b(?:meeting|session)\s+(?:was|is)\s+(?:then\s+)?declared\s+(?:open|closed|a\s+(?:public|special|closed|statutory)\s+meeting)\b|"
     r"^(?:apologies(?!\s+(?:were|was|are)\s+(?:\w+\s+)?(?:accepted|approved)\b)|present|presiding|in\s+attendance|also\s+present)\b|^(?:approved|adopted|signed)\s+by\b[^.]*:?\s*$|\bwill\s+be\s+(?:approved|adopted|agreed)\b|\bto\s+be\s+(?:approved|adopted)\s+at\b"
     r"|\bhad\s+been\s+(?:approved|adopted|agreed)\s+(?:by|at)\s+(?:the\s+)?(?:government|county|state|department|minister)\b"
     # approved "by" someone other than this meeting: a report of another body's decision
@@ -528,6 +536,45 @@ def _slash_movers(row: str) -> tuple[str | None, str | None]:
     return (names[0] if names else None), (names[1] if len(names) > 1 else None)
 
 
+# Mover and seconder printed as a pair BEFORE the motion they move, with no verb: "R2018-077
+# L. Smith, L. Andersen: That we approve ...", "Smith / Jones: THAT the report be received",
+# or the pair alone on the line above the motion (an item heading). Optional resolution code
+# (it holds a digit), two names split by a comma or slash, and a motion's opening after them.
+_PAIR_CODE = r"(?:(?:[A-Z][A-Za-z]{1,11}\.?[ \t]+(?:No\.?[ \t]*)?)?[A-Z]{0,5}[\-#]?\d[\w\-/.#]{0,14}[ \t]+)?"  # "R2018-077", "Resolution No. 24/15"
+_PAIR = rf"{_name('mover')}[ \t]*(?:,|/|&)[ \t]*{_name('seconder')}"
+_MOTION_OPENING = r"(?:[\"“‘]?(?:That|THAT|BE\s+IT|Be\s+it|WHEREAS|Whereas|RESOLVED|Resolved|NOW\s+THEREFORE)\b)"
+_LEADING_PAIR = re.compile(rf"^[ \t]*{_PAIR_CODE}\(?{_PAIR}\)?[ \t]*(?::[ \t]*|[ \t]*\n[ \t]*)(?={_MOTION_OPENING})")
+_PAIR_LINE = re.compile(rf"(?:^|\n)[ \t]*{_PAIR_CODE}\(?{_PAIR}\)?[ \t]*:?[ \t]*(?:\n[ \t]*)+$")
+_PAIR_NOT = re.compile(r"(?i)\b(?:present|absent|regrets|apologies|attendance|staff|members|councillors|and)\b")
+
+
+def _pair_of(m: re.Match | None) -> tuple[str | None, str | None]:
+    if m is None or _PAIR_NOT.search(m.group(0)):
+        return None, None
+    mover, seconder = clean_name(m.group("mover")), clean_name(m.group("seconder"))
+    if not mover or not seconder or same_member(mover, seconder) \
+            or any(len(n.split()) > 4 for n in (mover, seconder)):
+        return None, None
+    return mover, seconder
+
+
+def leading_pair(text: str, start: int, body: str) -> tuple[str | None, str | None]:
+    """(mover, seconder) a motion's leading pair names: on the motion's own line before it
+    ("CODE Name, Name: That ..."), or alone on the line(s) just above it; (None, None) when the
+    motion does not open with one. Only a motion's opening ("That", "BE IT RESOLVED") qualifies:
+    a comma pair before ordinary prose is a list of people, not a mover and seconder."""
+    got = _pair_of(_LEADING_PAIR.search(body))
+    if got[0]:
+        return got
+    if not re.match(rf"[ \t]*{_MOTION_OPENING}", body):
+        return None, None
+    line_start = text.rfind("\n", 0, start) + 1
+    same_line = text[line_start:start]
+    if same_line.strip():
+        return _pair_of(_LEADING_PAIR.search(same_line + body[:40]))
+    return _pair_of(_PAIR_LINE.search(text[max(0, start - 160):start]))
+
+
 _URL = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")
 
 
@@ -565,6 +612,8 @@ def _tag(s: Sentence) -> set[str]:
         return tags
     if any(p.search(t) for p in _MOVE_PATTERNS) or _MOTION_INTRO.match(t):
         tags.add("motion")
+        if "?" in t.split("\n")[0] and not any(p.search(t) for p in _MOVE_PATTERNS):
+            tags.discard("motion")  # "Proposal: add all new core modules under a scope?": a topic put as a question, not a motion
     if any(p.search(t) for p in _SECOND_PATTERNS):
         tags.add("second")
     if _RESULT.search(t):
@@ -679,7 +728,10 @@ _ANAPHORIC_STATEMENT = re.compile(
     r"(?i)\b(?:this|these|the\s+above|such|the\s+same)\s+(?:\w+\s+)?(?:proposal|policy|paper|review|changes?|recommendations?|"
     r"request|item|report|motion|suggestion|plan|arrangements?|terms|approach|amendments?)\b|\b(?:this|which|it)\s+was\s+(?:agreed|approved|AGREED)|"
     r"\bapproval\s+of\s+such\b|^(?:this|that)\s+was\s+noted\s*\.?$|\bwere\s+(?:all\s+)?in\s+(?:full\s+|complete\s+|general\s+|total\s+|unanimous\s+)?agreement\b|\bthe\s+(?:proposal|policy|paper|changes|recommendations?|request)\s+"
-    r"(?:was|were)\b|^(?:AGREED|Agreed|RESOLVED|Resolved)\s+(?:to|that)\b.{0,60}$")
+    r"(?:was|were)\b|^(?:AGREED|Agreed|RESOLVED|Resolved)\s+(?:to|that)\b.{0,60}$"
+    # a decision told as the consequence of the sentence before: "X (Proposer) was not in attendance.
+    # Consequently, the Cathaoirleach removed agenda item 3 from the agenda"
+    r"|^(?:consequently|accordingly|as\s+a\s+result|as\s+such|therefore|hence|for\s+this\s+reason)\b")
 
 
 # The sentence before a statement says what the statement decides about: the body taking up a
@@ -1095,12 +1147,63 @@ def _table_movers(text: str, start: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+# the chair's disposition closing the entry as a sentence of its own: "... as presented. Carried."
+_CLOSING_CARRIED = re.compile(r"(?:^|[.!?:;)]\s+|\n)\W*(?:the\s+)?(?:motion\s+)?(?:carried|CARRIED|Carried)(?:\s+unanimously|\s+UNANIMOUSLY)?\W*$", re.I)
+
+
+_PAIR_MOTION_LINE = re.compile(rf"(?m)^[ \t]*{_PAIR_CODE}\(?{_PAIR}\)?[ \t]*:?[ \t]*(?:\n[ \t]*)*(?P<motion>{_MOTION_OPENING})")
+_HAS_RESULT_WORD = re.compile(r"(?i)\b(?:carried|lost|defeated|failed|withdrawn|deferred|tabled)\b")
+
+
+def _pair_motion_results(text: str, found: list[dict], reach: int = 2500) -> list[dict]:
+    """A motion opened by a leading mover/seconder pair and closed by the chair's "Carried." a few
+    paragraphs on ("R2018-081 A, B: That we set the tax rates as:" / "Education Rate ... Carried.",
+    or a by-law's "Read a first, second and third time and passed. Carried."): the result is that
+    motion's, so the result entry takes the motion's start and pair; an open motion found on its
+    own (no result of its own) and its result become one decision."""
+    for d in list(found):
+        if d not in found or d["mover"] or not _CLOSING_CARRIED.search(d["text"]) or _LEADING_PAIR.search(d["text"]):
+            continue
+        window_start = max(0, d["start"] - reach)
+        opens = [m for m in _PAIR_MOTION_LINE.finditer(text, window_start, d["start"])]
+        if not opens:
+            continue
+        m = opens[-1]
+        mover, seconder = _pair_of(m)
+        if not mover:
+            continue
+        between = [e for e in found if e is not d and e["end"] > m.start() and e["start"] < d["start"]]
+        # only the open motion itself may stand between: anything with its own result, or a
+        # second motion, means the result belongs to something else
+        if len(between) > 1 or any(_HAS_RESULT_WORD.search(e["text"]) or e["start"] < m.start() for e in between):
+            continue
+        gap = text[max([e["end"] for e in between] + [m.end()]):d["start"]]
+        if gap.count("\n\n") > 8 or _PAIR_MOTION_LINE.search(gap):
+            continue
+        start = m.start("motion")  # the motion, without its code and pair label
+        for e in between:
+            found.remove(e)
+        d["start"], d["text"] = start, text[start:d["end"]].strip()
+        d["mover"], d["seconder"] = mover, seconder
+        if d["outcome"] in {"approved", "adopted", "other"}:
+            d["outcome"] = "carried"
+    return found
+
+
 def _decision(text: str, grp: list[Sentence]) -> dict | None:
     start, end = grp[0].start, grp[-1].end
     body = text[start:end].strip()
     if not re.search(r"[A-Za-z]{2,}", body):
         return None
-    mover, seconder = movers(body)
+    mover, seconder = leading_pair(text, start, body)
+    label = _LEADING_PAIR.search(body) if mover else None
+    if label:
+        # "R2018-077 L. Smith, L. Andersen: That we approve ...": the code and pair label the
+        # motion; the decision's text is the motion
+        start = text.index(body, start) + label.end()
+        body = text[start:end].strip()
+    if mover is None:
+        mover, seconder = movers(body)
     if mover is None and len(grp) == 1 and _TABLE_ROW.search(grp[0].text):
         mover, seconder = _table_movers(text, start)
     if mover is None and len(grp) == 1 and _SLASH_ROW.match(grp[0].text):
@@ -1115,6 +1218,11 @@ def _decision(text: str, grp: list[Sentence]) -> dict | None:
     outcome = outcome_of("\n".join(x.text for x in tagged) if tagged else core)
     if outcome == "other" and core != body:
         outcome = outcome_of(body)  # "She sought approval of such. Proposed by X, seconded by Y."
+    if outcome in {"approved", "adopted", "other"} and _CLOSING_CARRIED.search(body) \
+            and not re.search(r"(?i)\b(?:moved|moves|proposed|motion)\b", body):
+        # "That the minutes be adopted as published. Carried.": a resolution put without a
+        # "Moved ... to adopt" is recorded by the result printed, not by its own verb
+        outcome = "carried"
     inferred = list(inferred)
     if not re.search(r"(?i)\b(?:carried|lost|failed|defeated|approved|adopted|agreed|noted|deferred|referred|refused|"
                      r"granted|withdrawn|rejected|passed|accepted|confirmed|denied)\b", body):
@@ -1134,6 +1242,7 @@ def extract_texts(texts: list[str]) -> list[list[dict]]:
         sents = sentences(text)
         found = _announced_lists([d for d in (_decision(text, g) for g in group_sentences(sents)) if d])
         found = _join_motion_outcome(text, fold_elections(text, found))
+        found = _pair_motion_results(text, found)
         _roll_call_tables(text, found)
         segs.append((text, sents, found))
     _consent_pass(segs)
@@ -1297,6 +1406,10 @@ def _head(item: AgendaItem) -> str:
     evidently cut from its sentence, else as a paragraph of its own."""
     title = (item.title or "").strip()
     if not title or item.number == HEADER_ITEM:
+        return ""
+    if len(title) >= 20 and title.rstrip(".:;") in (item.text or "")[:len(title) + 80]:
+        # a title the segmenter took from the text's own first sentence (a resolution titled by its
+        # motion): the text says it already, so reading it twice would put the motion before its label
         return ""
     joined = _TITLE_CUT.search(title) or item.text[:1].islower() or (len(title) > 60 and not re.search(r"[.:!?)]$", title)) \
         or (_ABBREV.search(title) and item.text[:1] in "(,;")  # "... Contractors, Inc." / "(Ralph Roe, Pres) for ..."

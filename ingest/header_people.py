@@ -56,6 +56,9 @@ def split_names(s: str) -> list[str]:
     beside names ("Kenny Combe  KC") and roles printed after them are dropped.
     """
     s = re.sub(r"^(?:(?:were\s+)?received\s+from|from)\s+", "", s.strip(), flags=re.I)
+    # "Anna Henningsen @addaleax (TSC)": an account handle (and the group after it) printed beside
+    # the name is how to reach the person, not part of their name
+    s = re.sub(r"(?<=\w)[ \t]+@[\w.\-]+(?:[ \t]*\([^()\n]{1,30}\))?", "", s)
     s = _INITIALS_AFTER_NAME.sub(lambda m: m.group(1) + ";" if _initials_of(m.group(1), m.group(2)) else m.group(0), s)
     s = re.sub(r"\s*\b(?:were|was)\s+(?:also\s+)?present\b\.?", ";", s, flags=re.I)
     s = re.sub(r"\s+(?:arrived|left|joined)\s+(?:shortly|late|early|after|at|during|before)\b[^;\n]*", "", s)
@@ -66,7 +69,7 @@ def split_names(s: str) -> list[str]:
     for ch in s:  # don't split inside parentheses
         depth += ch in "(["
         depth -= ch in ")]"
-        buf += "\x00" if depth and ch in ",;&" else ch
+        buf += ("\x02" if ch == "&" else "\x00") if depth and ch in ",;&" else ch
     pieces: list[tuple[int, str]] = []
     for line in buf.split("\n"):  # one line, one person or one list; a role follows only a comma
         raw_pieces = [p for p in _NAME_SPLIT.split(line) if p is not None and p.strip()]
@@ -78,7 +81,7 @@ def split_names(s: str) -> list[str]:
                 merged.append(p)
         pieces.extend(enumerate(merged))
     for i, piece in pieces:
-        piece = piece.replace("\x00", ",").replace("\x01", " and ").strip(" .:")
+        piece = piece.replace("\x00", ",").replace("\x02", "&").replace("\x01", " and ").strip(" .:")
         piece = re.sub(r"\s+(?:left|arrived|joined|departed)\b.*$|\s+who\b.*$", "", piece)
         dash = re.match(r"^(?P<name>.+?)\s+[-–—]\s+(?P<role>.+)$", piece)
         if dash and _ROLE_WORD.search(dash.group("role")):
@@ -95,7 +98,7 @@ def split_names(s: str) -> list[str]:
                        flags=re.I) if len(piece.split()) >= 3 else piece
         piece = _HONORIFIC.sub("", piece)
         piece = _HONORIFIC.sub("", piece)
-        if not piece or piece.lower() in _NOT_NAMES or not re.search(r"[A-Za-z]{2}", piece):
+        if not piece or piece.lower() in _NOT_NAMES or not re.search(r"[^\W\d_]{2}", piece):  # any script: "Сковорода Никита"
             continue
         words = piece.split()
         if "(" not in piece and len(words) >= 4 and len(words) % 2 == 0 and all(w[:1].isupper() for w in words) \
@@ -144,11 +147,17 @@ def _strip_roles(piece: str) -> str:
 
 _PRESENT = re.compile(
     r"^(?:(?:members|councillors|councilors|directors|trustees|commissioners|board\s+members|elected\s+members|"
-    r"executive\s+officers|officers|staff|officials)\s+)?(?:present|attendance|attendees|attending|in\s+attendance|i\s+l[aá]thair)(?![a-z])"
-    r"(?:\s+for\s+part\s+of\s+(?:the\s+)?meeting)?\s*[:;]?\s*(?P<rest>.*)$"
+    r"executive\s+officers|officers|staff|officials)\s+)?(?:present|attendance|attendees|attending|participants|in\s+attendance|i\s+l[aá]thair)(?![a-z])"
+    r"(?:\s+for\s+part\s+of\s+(?:the\s+)?meeting)?"
+    # how they attended: "Present (remotely):", "Present in person:", "Attending via Zoom:"
+    r"(?:\s*\((?:in\s+person|remote(?:ly)?|virtual(?:ly)?|online|in\s+the\s+chamber|by\s+(?:phone|video)|via\s+\w+)\)|"
+    r"\s+(?:in\s+person|remotely|virtually|online|by\s+(?:phone|video(?:\s+link)?)|via\s+\w+)(?=\s*:))?"
+    r"\s*[:;]?\s*(?P<rest>.*)$"
     r"|^(?:council|staff|officials|officers|elected\s+members|online|ms\s+teams|remote(?:ly)?|roll\s+call|councillors\s+present|"
     r"baill|comhaltaí|comhaltai)\s*:\s*(?P<rest2>.*)$"
-    r"|^roll\s+call\s*$",
+    r"|^roll\s+call\s*$"
+    # a heading over the list: "View Attendee List", "Attendance List", "List of Attendees"
+    r"|^(?:[A-Z][a-z]+\s+){0,2}(?:attendee|attendance|participant)s?\s+(?:list|register|record)\s*:?\s*$|^list\s+of\s+(?:attendees|participants)\s*:?\s*$",
     re.I,
 )
 # "Members’ Present:", "District Attendees", "Board members and officers present:": a label of up to
@@ -163,8 +172,10 @@ _NOT_MEMBERS = re.compile(r"\b(?:other|guests?|public|not|also|visitors?|observe
 _PRESENT_SENTENCE_LABEL = re.compile(r"^(?:the\s+following\b.*\b(?:were|was)\s+present|those\s+present\s+were)\s*:\s*$", re.I)
 _ALSO = re.compile(r"^also\s+(?:in\s+attendance|present)\s*:?\s*(?P<rest>.*)$", re.I)
 _APOLOGIES = re.compile(
-    r"^(?:apologies(?:\s+for\s+absence)?|regrets|(?:members\s+)?not\s+present)"
-    r"(?:\s*[:;,–-]\s*|\s+(?:(?:were|had\s+been|have\s+been)\s+)?(?:received\s+)?from\s+|\s*$)(?P<rest>.*)$",
+    r"^(?:apologies(?:\s+for\s+absence)?|regrets|(?:members\s+)?not\s+(?:present|in\s+attendance)|"
+    # absent with leave: "Absent with notice:", "Absent (excused):", "Excused:", "Leave of absence:"
+    r"(?:members\s+)?absent\s+(?:with\s+(?:notice|apologies|regrets|leave|cause)|\(?excused\)?)|excused(?:\s+absences?)?|leave\s+of\s+absence)"
+    r"(?:\s*[:;,–-]\s*|\s+(?:(?:were|had\s+been|have\s+been)\s+)?(?:received\s+)?from\s*:?\s*|\s*$)(?P<rest>.*)$",
     re.I)
 _ABSENT = re.compile(r"^(?:(?:(?:members|directors|councillors|trustees|commissioners|executive\s+officers)\s+)?absent|as\s+l[aá]thair)"
                      r"\s*:?\s*(?P<rest>.*)$", re.I)
@@ -327,7 +338,9 @@ def parse_attendance(lines: list[str], h) -> None:
         for rx, new_mode in ((_ALSO, "attendees"), (_APOLOGIES, "apologies"), (_ABSENT, "absent"), (_PRESENT, "attendees"),
                              (_PRESENT_QUALIFIED, "attendees")):
             m = rx.match(ln)
-            if m and rx is _PRESENT_QUALIFIED and _NOT_MEMBERS.search(m.group("q")):
+            if m and rx is _PRESENT_QUALIFIED and _NOT_MEMBERS.search(m.group("q")) \
+                    and not re.search(r"(?i)\b(?:staff|officers|officials)\b", m.group("q")):
+                # ("Staff and visitors present:" names the officers who attended with the members)
                 flush()
                 mode = None  # "Other Attendees": the visitors' list ends the members'
                 break
@@ -396,6 +409,10 @@ def parse_attendance(lines: list[str], h) -> None:
                     _source(h, "chair", label_line + " " + ln)
                 _add_people(h, "attendees", ln, label_line)
                 mode = None
+                continue
+            if block and block[-1].rstrip().endswith((",", " and", "&")) and re.match(r"^[A-Z]\.\s*(?:[A-Z]\.\s*)?[A-Z][\w'’-]+", ln) \
+                    and not _prose(ln):
+                block.append(ln)  # a comma list wrapped before an initial ("..., V. Behan," / "A. Breen, ..."): not an item "A."
                 continue
             if ((len(ln) > 200 and not _comma_list(ln)) or ln.endswith(":") or _STOP.match(ln) or _ITEM_LINE.match(ln)
                     or (len(ln.split()) > 16 and not _comma_list(ln)) or _prose(ln)):
@@ -540,7 +557,7 @@ def _is_venue(name: str) -> bool:
 
 
 ROLL_CALL_TITLE = re.compile(
-    r"\b(?:roll\s+call|attendance|present|attendees|call\s+to\s+order|opening|welcome|sederunt|quorum)\b", re.I)
+    r"\b(?:roll\s+call|attendance|present|attendees?|call\s+to\s+order|opening|welcome|sederunt|quorum)\b", re.I)
 
 
 def attendance_from_items(items, h) -> None:

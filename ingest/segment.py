@@ -62,10 +62,27 @@ their text on after a short title, lists of payments ending in sums, and referen
 in a colon with its minutes below ("Matters Arising:") is a heading; a document whose business
 is one numbered motion ("1.0 I am calling on ...") has that one item.
 
+Round 5 (real5 showed layouts no earlier set had, and the next set will show others): where the
+schemes find fewer than two items, what any reader takes as item starts decides
+(`segment_fallback`): a log of clock times in order ("7:11 - Presentation by ..."), heading
+markup of any kind even alone or inside a fenced div, plain title lines each straight above a
+paragraph, the rows of a table of business ("Item | Discussion | Action"), labels with a colon
+("FINANCE: ..."); also when that reading contains everything the schemes found and more. Never items: the closing signature
+block ("Signed: ____" / "CATHAOIRLEACH", "Respectfully submitted," / name / office), a roll
+call of names under "PRESENT:", the "Minutes of the ... meeting" title line and the line
+naming the meeting under it. Numbers: a minute number with a meeting code ("01/0925SM2")
+alone over its title, a title under a number that ends on a joining word ("Election of" /
+"Cathaoirleach"), "#" and "No." as item labels, a resolution number with its mover and
+seconder before the motion ("R2018-077 L. Smith, L. Andersen: That ...", titled by the
+motion's first sentence) and the run-in labels between such resolutions ("Staff Reports: ...").
+Lower-case Markdown headings ("### nodejs/node") are headings; a numbered list item's bold head
+("1. **Welcome** — ...") is its title, under the list's number. No constant here is fitted.
+
 The code is split by job: `segment_numbers` (number shapes, keys, steps), `segment_titles`
 (what reads as a title), `segment_candidates` (blocks to candidates), `segment_filters`
 (candidates and chosen items that are not items), `segment_schemes` (choosing the levels),
-`segment_complete` (completing a chosen run and its sub-items); this module chooses and splits,
+`segment_complete` (completing a chosen run and its sub-items), `segment_fallback` (reader cues
+when the schemes find little, signature blocks, roll calls); this module chooses and splits,
 and re-exports (`__all__`) the names other modules import from `ingest.segment`.
 
 The thresholds are `SegmentParams`, chosen by leave-one-body-out cross-validation over the
@@ -82,7 +99,7 @@ from .segment_titles import (
     _FURNITURE_SUFFIX, _FURNITURE_LINE, MARKER_RE, AGENDA_REF, TRUNCATION, _PAGE_MARK, _MASTHEAD, _UNDERLINE,
     clean_title,
 )
-from .segment_candidates import Cand, candidates, _pos, running_lines, _head_rest
+from .segment_candidates import Cand, candidates, _pos, running_lines, _head_rest, _MOVER_PAIR
 from .segment_filters import (
     drop_contents_lists, drop_speaker_turns, page_number_lines, trailing_codes, _coded_peers,
     find_marker_headings, _unwrap, _drop_records,
@@ -90,6 +107,7 @@ from .segment_filters import (
 from .segment_schemes import (
     SegmentParams, param_grid, _identifiers, _top_options, _children, _lone_item, _enclosing_run,
 )
+from .segment_fallback import drop_roll_calls, drop_signatories, label_paragraphs, reader_fallback
 from .segment_complete import (
     _tail_headings, _closing_headings, _peer_headings, _gap_headings, _fill_run, _drop_paragraph_numbering,
     _midline_steps, _stacked_numbers, _repeated_numbers, _sub_chain, _lost_dots, _ocr_slashes, _bullet_heads,
@@ -117,8 +135,28 @@ class RawItem:
     level: int = 1
 
 
+# The document's own title line: "Minutes of the Regular Meeting of ...", "DRAFT MINUTES OF THE ..."
+# (not the item approving earlier minutes: "Minutes of the previous meeting").
+_DOC_TITLE = re.compile(r"^(?:(?:draft|approved|unconfirmed|official|signed)\s+)?minutes\s+(?:of|for)\s+(?:the\s+|an?\s+)?"
+                        r"(?!(?:previous|last|prior|preceding)\b)(?:[\w’'&.,-]+\s+){0,4}(?:meeting|session)\b", re.I)
+# A line naming the meeting, stacked in the title block under the body's name:
+# "REGULAR MEETING OF THE BOARD OF SELECTMEN", "Special Meeting of Council".
+_MEETING_NAME = re.compile(r"^(?:[\w’'&.-]+\s+){0,3}(?:meeting|session)\s+of\s+(?:the\s+)?(?:[\w’'&.,-]+\s*){1,8}$", re.I)
+
+
 def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> list[tuple[Cand, int, Cand | None]]:
-    """The item headings in document order: (candidate, level, parent)."""
+    """The item headings in document order: (candidate, level, parent). The schemes' choice,
+    less the signatories of the closing signature block; where that leaves fewer than two
+    items, what any reader takes as item starts (`segment_fallback`), if it finds more."""
+    def kept(chosen: list[tuple[Cand, int, Cand | None]]) -> list[tuple[Cand, int, Cand | None]]:
+        return drop_roll_calls(drop_signatories(chosen, blocks), blocks)
+
+    out = kept(_choose_by_schemes(blocks, params))
+    return kept(reader_fallback(blocks, out)) or out
+
+
+def _choose_by_schemes(blocks: list[Block], params: SegmentParams | None = None) -> list[tuple[Cand, int, Cand | None]]:
+    """The item headings the weighed schemes choose (module docstring, steps 1-4)."""
     params = params or SegmentParams()
     every = candidates(blocks)
     cands = [c for c in every if c.weight >= params.min_weight and not c.weak]
@@ -138,6 +176,9 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
         cands = [c for c in cands if c.idx not in pages]
         weak = [c for c in weak if c.idx not in pages]
     first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
+    if (cands and cands[0].idx == first and cands[0].key is None and len(cands) > 1
+            and _DOC_TITLE.match(clean_title(cands[0].title))):
+        cands = cands[1:]  # "MINUTES OF THE MONTHLY MEETING OF ...": the document's title, whatever follows it
     if cands and cands[0].idx == first and cands[0].key is None and len(cands) > 1:
         head_bold = blocks[cands[0].idx].bold
         body = [blocks[j] for j in range(cands[0].end + 1, cands[1].idx) if blocks[j].text.strip()]
@@ -153,7 +194,8 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
             numbered = sum(1 for c in cands if c.key is not None) >= 2
             while len(cands) > 1 and cands[0].key is None and cands[0].idx == prev + 1:
                 empty = not any(blocks[j].text.strip() for j in range(cands[0].end + 1, cands[1].idx))
-                if not ((numbered and empty) or _MASTHEAD.match(clean_title(cands[0].title))):
+                if not ((numbered and empty) or _MASTHEAD.match(clean_title(cands[0].title))
+                        or _MEETING_NAME.match(clean_title(cands[0].title))):
                     break
                 prev = cands[0].end
                 cands = cands[1:]
@@ -189,7 +231,8 @@ def choose_items(blocks: list[Block], params: SegmentParams | None = None) -> li
         kids = _bullet_heads(top, _payment_lists(_runin_paragraphs(kids, blocks), blocks), blocks)
         top = top + _tail_headings(top, kids, rest, blocks)
         taken = {c.idx for c in top} | {c.idx for v in kids.values() for c in v}
-        top = top + _peer_headings(top, taken, blocks, params) + _gap_headings(top, taken, blocks)
+        top = (top + _peer_headings(top, taken, blocks, params) + _gap_headings(top, taken, blocks)
+               + label_paragraphs(top, taken, blocks))
     elif top[0].style == "colon":
         # headings typed plainly with a colon close like numbered ones: "Date of next meeting", "AOB: None"
         top = top + _closing_headings(top[-1].idx, {c.idx for c in cands}, blocks)
@@ -265,6 +308,16 @@ def split_blocks(blocks: list[Block], params: SegmentParams | None = None) -> tu
             # rest of a numbered paragraph titled by its first sentence) is the item's text
             apart = blocks[c.idx].kind == "table_row" and lines[:1] != [""]  # cells are paragraphs
             lines = [rest] + ([""] if apart else []) + lines
+        movers = _movers(c, blocks, nxt.offset if same else None)
+        if movers:
+            # "R2018-077 L. Smith, L. Andersen: That ...": the mover and seconder the title was
+            # cut past, with the motion they moved, are the decision: the whole paragraph is text
+            lines = [movers] + (lines[1:] if rest else lines)
+        if c.style in ("time", "label"):
+            # a logged line ("7:11 - Presentation by Katie Kissel for ...") or a labelled
+            # paragraph ("Disclosure of pecuniary interest: None.") is itself the minute: its
+            # title is cut from it, and the whole line opens the item's text, time and all
+            lines = [blocks[c.idx].text.strip()] + (lines[1:] if rest else lines)
         lead = _lead_code(c, blocks)
         if lead:
             # it records the item's decision, so it is kept; the title's line may wrap into the
@@ -276,6 +329,16 @@ def split_blocks(blocks: list[Block], params: SegmentParams | None = None) -> tu
     if first.offset and first.style != "alone":  # the first item runs on inside a line: what precedes it
         pre = pre + [replace(blocks[first.idx], text=blocks[first.idx].text[: first.offset].rstrip())]
     return pre, items
+
+
+def _movers(c: Cand, blocks: list[Block], until: int | None = None) -> str | None:
+    """A resolution's paragraph after its number, when the mover and seconder are printed
+    between the number and the motion ("L. Smith, L. Andersen: That we ... Carried.")."""
+    if c.number is None or c.style != "inline":
+        return None
+    m = NUMBER_LINE.match(blocks[c.idx].text[c.offset:until].strip())
+    pair = _MOVER_PAIR.match(m.group("title")) if m else None
+    return m.group("title").strip() if pair else None
 
 
 def _lead_code(c: Cand, blocks: list[Block]) -> str | None:

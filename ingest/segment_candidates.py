@@ -128,6 +128,21 @@ def _caps_wrap(texts: list[str], j: int) -> int:
     return end
 
 
+# A title line that cannot end there: it stops on a word that joins ("Election of", "Report and").
+_JOINS_ON = re.compile(r"\b(?:of|and|for|to|the|on|in|with|by|from|&)$|[-–,]$", re.I)
+
+
+def _title_wraps(texts: list[str], j: int) -> bool:
+    """The title under a number alone goes on to the next line: it ends on a joining word
+    ("Item 1." / "Election of" / "Cathaoirleach", a table cell wrapped by OCR or text extraction)
+    and the next line is a short phrase, not a sentence or another number."""
+    if j + 1 >= len(texts) or not _JOINS_ON.search(texts[j]) or not texts[j + 1]:
+        return False
+    nxt = texts[j + 1]
+    return (len(nxt.split()) <= 5 and not nxt.endswith((".", ":", ";", ",")) and not _parse_number(nxt)
+            and title_score(clean_title(nxt)) > 0)
+
+
 def candidates(blocks: list[Block]) -> list[Cand]:
     """Every block that could head an item, with its scheme and title weight."""
     out: list[Cand] = []
@@ -162,7 +177,15 @@ def candidates(blocks: list[Block]) -> list[Cand]:
                     out.append(Cand(i, i, num, clean_title(title), number_shape(num), number_key(num), w + 0.4, "inline", b.indent))
                     continue
             w = title_score(t)
+            if _ROLL_RUNIN.fullmatch(t) and _names_line(s[len(b.bold_prefix):].strip()):
+                continue  # "**Attendees:** Alice, Bob, Carol": who attended, not business
             if w > 0 and sum(ch.isalpha() for ch in t) >= 3 and not _OUTCOME_WORD.match(t.upper()):
+                if b.list_number and b.list_depth == 0:
+                    # "1. **Welcome** — The president welcomed ...": a numbered list item whose
+                    # bold head is its title; the list's number is the item's number
+                    num = (b.list_label or b.list_number).strip()
+                    out.append(Cand(i, i, num, t, number_shape(num), number_key(num), w + 0.4, "list", b.indent))
+                    continue
                 if _ASIDE.fullmatch(s[len(b.bold_prefix):].strip()):
                     # "Call to Order (5:30 p.m.)": a bold heading with a plain time or note
                     # beside it is set like the fully bold headings, not a run-in paragraph
@@ -221,6 +244,8 @@ def candidates(blocks: list[Block]) -> list[Cand]:
                     w = title_score(t)
                     if w > 0 and not re.fullmatch(r"\d{4}", num):
                         end = _caps_wrap(texts, j)
+                        if end == j and _title_wraps(texts, j):
+                            end = j + 1
                         title = " ".join(texts[j:end + 1])
                         out.append(Cand(i, end, num, title, number_shape(num), number_key(num), w + 0.6 + bonus, "alone",
                                         b.indent, cells=tuple(cells)))
@@ -228,6 +253,15 @@ def candidates(blocks: list[Block]) -> list[Cand]:
                             skip = end  # the title's lines belong to this heading
                         # (a bare "3" above "Report from An Garda Síochána:" may be a page number:
                         # the heading under it stands on its own as well, and the evidence decides)
+                continue
+            pair = _MOVER_PAIR.match(title)
+            if pair and title[pair.end():].strip():
+                # "R2018-077 L. Smith, L. Andersen: That we approve ...": a numbered resolution
+                # with its mover and seconder before the motion; the motion's first sentence
+                # is the item's title (a resolution is titled by what it resolves)
+                motion = re.split(r"(?<=[a-z]{3})\.\s+(?=[A-Z])", title[pair.end():].strip(), maxsplit=1)[0]
+                t = clean_title(motion if len(motion) <= 240 else _short_title(motion))
+                out.append(Cand(i, i, num, t, number_shape(num), number_key(num), 1.0 + bonus, "inline", b.indent))
                 continue
             t = clean_title(_short_title(title))
             if re.fullmatch(r"[\d.,]+%?", t):
@@ -382,6 +416,14 @@ def _run_together(i: int, b: Block) -> list[Cand]:
 
 
 # The subject after a run-in officer head: two to five capitalised words and a full stop.
+# Two people named by initials and surname, then a colon: the mover and seconder printed before
+# a resolution's text (Ontario councils: "L. Smith, L. Andersen:"; also "Smith/Andersen:").
+_INITIALLED = r"(?:[A-Z]\.\s?){1,2}[A-Z][\w'’-]+"
+_MOVER_PAIR = re.compile(
+    rf"^(?:{_INITIALLED}\s*(?:,|/|&|\band\b)\s*{_INITIALLED}|[A-Z][\w'’-]+\s*/\s*[A-Z][\w'’-]+)\s*:\s+(?=\S)")
+# A run-in attendance label: "Attendees", "Present", "Members present", "Absent", "Regrets".
+_ROLL_RUNIN = re.compile(r"(?:(?:members|councillors|trustees|directors|officers|staff|also)\s+)?"
+                         r"(?:present|absent|in attendance|attending|attendees|attendance|regrets|excused)", re.I)
 _RUNIN_SUBJECT = re.compile(r"^((?:[A-Z][\w’'&/-]*\s+){1,4}[A-Z][\w’'&/-]*)\.(?:\s|$)")
 # A short heading typed as a paragraph: two to four capitalised words, no punctuation.
 _NAME_LINE = re.compile(r"^[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|of|and|the|for|&)){1,3}$")

@@ -10,7 +10,10 @@ import re
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # The word that labels a number as an item's ("Minute No. 51/25", "ITEM NO. 1", "Item 1:"), in any case.
-_PREFIX = r"(?i:Min(?:ute)?s?\.?\s*(?:Nos?\.?\s*)?|Items?\s+(?:Nos?\.?\s*)?|Agenda\s+items?\s+(?:Nos?\.?\s*)?)"
+# "#" and "No." stand for the word number ("Agenda Item #3", "No. 2 Police report"); alone, only
+# before a short number.
+_PREFIX = (r"(?i:Min(?:ute)?s?\.?\s*(?:Nos?\.?\s*|#\s*)?|Items?\s+(?:Nos?\.?\s*|#\s*)?|Agenda\s+items?\s+(?:Nos?\.?\s*|#\s*)?"
+           r"|No\.\s*(?=\d{1,3}\b)|#\s?(?=\d{1,3}\b))")  # (not "#20242", an issue or file number)
 # How much an item label before the number adds: the author says outright that this is an item.
 PREFIX_BONUS = 0.6
 # One printed item number. Order matters: the first alternative that fits wins.
@@ -18,6 +21,7 @@ _NUMBER = (
     r"(?P<num>"
     r"[A-Z]{1,5}(?:[ ./-]\s?)?\d{1,4}(?:\s?[./-]\s?\d{1,4}){0,2}[a-z]?"  # LA 17/27, C/151/25, CAFE-2014.5
     r"|\d{1,4}(?:\.\d{1,4}){1,3}(?![\d/])"  # 18.11.1, 2.3, 1.0, 09.23.04
+    r"|\d{1,4}/\d{2,6}[A-Z]{1,4}\d{0,3}(?![\w/])"  # 01/0925SM2: minute / month-year + meeting code
     r"|\d{1,4}/\d{1,4}(?:/\d{1,4})?"  # 21/47, 2024/25/123
     r"|\d{1,3}(?:[A-Za-z](?![A-Za-z])|\([a-z]\)|\s?[a-z]\))"  # 5a, 2A, 5(b), 5 b)
     r"|\d{1,8}"  # 3, 2962, 20230065

@@ -52,7 +52,7 @@ _TITLE_RUNIN = re.compile(
 _LABEL = re.compile(
     r"^(?:present|absent|apologies|also present|attendees?|attendance|motion|vote|moved|seconded|staff|council|"
     r"date|time|venue|location|place|result|action|actions|note|notes|minutes|chair|recommended action|"
-    r"mover|seconder|ayes?|nays?|noes|status|department|in attendance|members|guests?|re|subject|online)\b",
+    r"mover|seconder|ayes?|nays?|noes|status|department|in attendance|members|guests?|re|subject|online|regrets)\b",
     re.I,
 )
 # Agenda wording before an item's subject ("To Note:", "To Discuss and Approve:"): part of the title.
@@ -98,8 +98,8 @@ def title_score(title: str, heading: bool = False) -> float:
     t = title.strip()
     if not t or len(t) > 240:
         return 0.0
-    if not (t[0].isupper() or t[0].isdigit() or t[0] in "'\"‘“(£$€"):
-        return 0.0
+    if not (t[0].isupper() or t[0].isdigit() or t[0] in "'\"‘“(£$€") and not (heading and t[0].isalpha()):
+        return 0.0  # (heading markup is the author's choice: "### nodejs/node" is a heading in lower case)
     if _MOTION_START.match(t) and not t.isupper() and not heading:
         return 0.0  # "1. Moved by Councillor Piper", "2. That the tender be accepted": a motion, not a heading
     words = t.split()

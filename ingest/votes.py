@@ -149,17 +149,21 @@ def parse_vote(text: str) -> tuple[Vote | None, list[str]]:
     sep = r"\s*(?:-{1,2}|–|—)\s*"
     m = re.search(r"(?i)(?:carried|passed|approved|failed|defeated|lost|moved|vote[sd]?|result\w*|status|adopted|motion|it\s+passed)\b"
                   r"(?:[^0-9.;]|\.(?=\S)){0,30}?"
-                  rf"\(?(?<![\d#/])(\d{{1,3}})(?:{sep}|\s+to\s+)(\d{{1,3}})(?!\d)(?:{sep}(\d{{1,3}})(?!\d))?(?:{sep}(\d{{1,3}})(?!\d))?\)?", flat)
+                  rf"\(?(?<![\d#/])(\d{{1,3}})(?:{sep}|(?:\s+votes?)?\s+to\s+)(\d{{1,3}})(?!\d)(?:{sep}(\d{{1,3}})(?!\d))?(?:{sep}(\d{{1,3}})(?!\d))?\)?", flat)
     if rn:
         pass
     elif m and not re.match(r"\s*[-/]\s*\d", flat[m.end():]) and not re.search(r"(?i)\b(?:19|20)\d\d\b", m.group(0)[-12:]):
         n = [int(x) if x else None for x in m.groups()]
         v.for_, v.against = n[0], n[1]
         v.abstain = n[2]
+        if v.abstain is None:
+            # "Carried by 12 votes to 4 with 2 abstentions": the abstentions said after the tally
+            bm = re.search(rf"(?i)\b(?:with|and)\s+{_N}\s+(?:abstentions?|abstaining|abstained)\b", flat[m.end():m.end() + 40])
+            v.abstain = _num(bm.group(1)) if bm else None
         found = True
     else:
         who = r"(?:(?:votes?|members|people|persons|councill?ors)\s+)?"
-        fm = re.search(rf"(?i)(?<![\d\-/#])\b{_N}\s+{who}(?:in\s+favou?r|for|yes|ayes?|(?:said|voted)\s+(?:yes|aye|for|in\s+favou?r))\b"
+        fm = re.search(rf"(?i)(?<![\d\-/#])\b{_N}\s+{who}(?:in\s+favou?r|for|yes|ayes?|yeas?|(?:said|voted)\s+(?:yes|aye|for|in\s+favou?r))\b"
                        rf"(?=\s*[,;)(]|\s+(?:and|against|with|to)\b|\s*$|\s*\.|\s+\d)", flat)
         am = re.search(rf"(?i)\b{_N}\s+{who}(?:against|opposed|(?:said|voted)\s+(?:no|nay|against))\b", flat) \
             or (re.search(r"(?i)(?<![\d\-/#])\b(\d+)\s+(?:no|nays?|noes)\b(?=\s*[,;.)]|\s+(?:and|\d)|\s*$)", flat) if fm else None)
@@ -170,11 +174,18 @@ def parse_vote(text: str) -> tuple[Vote | None, list[str]]:
             v.against = _num(am.group(1)) if am else None
             v.abstain = _num(bm.group(1)) if bm else None
             found = True
-        for lab, attr in (("for", "for_"), ("against", "against"), ("abstain(?:ed|ing|s|ions?)?", "abstain")):
+        for lab, attr in ((r"(?:for|in\s+favou?r|yes|ayes?|yeas?)", "for_"), (r"(?:against|opposed|no|nays?|noes)", "against"),
+                          ("abstain(?:ed|ing|s|ions?)?", "abstain")):
             lm = re.search(rf"(?i)\b{lab}\s*(?:[:=]|\s[-–—]|(?<=\w)[-–—](?=\s))\s*(\d+)\b(?![-/.]\d)", flat)  # "For: 5", "For - 27"
+            if lm and attr == "against" and v.for_ is None and re.match(r"(?i)no\b", lm.group(0)):
+                lm = None  # "Resolution No: 12": a number; a bare "No" counts only beside a "Yes" count
             if lm:
                 setattr(v, attr, int(lm.group(1)))
                 found = True
+        pair = re.search(r"(?i)\b(?:for|in\s+favou?r)\s+(\d{1,3})\s*[,;]?\s*(?:and\s+)?against\s+(\d{1,3})\b", flat)
+        if pair and v.for_ is None:
+            v.for_, v.against = int(pair.group(1)), int(pair.group(2))  # "For 10, Against 3"
+            found = True
         if v.for_ is not None and v.against is None and re.search(r"(?i)\bunanimous(?:ly)?\b", flat):
             v.against = 0  # "14 votes yes (unanimous)"
         if not fm:

@@ -113,6 +113,24 @@ RULES = {
     "timeline_step": "timeline: a step line per meeting",
     "timeline_typed": "timeline: the asked type (a time, a date) is checked per meeting",
     "timeline_whole_item": "timeline: a short item is quoted whole",
+    # added in session 5 (ANSWERS5); each was measured off-vs-on over every dev set, see the README
+    "page_furniture": "'Page 2 of 3', '- 3 -' and running heads are never evidence",
+    "title_block": "the title block answers when/where/held questions only",
+    "moment_end": "'when did the meeting end': an end word or a time span",
+    "moment_next": "'the next meeting': next/scheduled/following in the evidence or just above it",
+    "moment_lead_in": "... the item heading or the lines above it may say 'next meeting'",
+    "none_recorded": "'were any X made?': 'there were no X' / 'none' answers it",
+    "comma_lists": "names in a comma run are counted, wrapped or not",
+    "heading_lists": "a heading with short entry lines under it is a list",
+    "people_listed": "'how many attended': names under a present label, never under apologies",
+    "listed_lexical": "a list is scored on its lead",
+    "one_count": "one count per answer, not two lists' lengths",
+    "attendance_sections": "sections headed Present/Attendees/Apologies answer attendance questions",
+    "dash_subject": "a one-word name after a spaced dash is a name",
+    "vote_of_person": "'how did Councillor X vote': X in the evidence",
+    "timeline_day_lists": "timeline: '13 and 20 June 2018' picks each meeting",
+    "timeline_label_body": "timeline: a step opening with an issue's title line quotes the notes under it",
+    "timeline_attendance_diff": "'who attended A but not B': the two attendance lists compared",
 }
 
 

@@ -20,11 +20,11 @@ from ingest.model import HEADER_ITEM, AgendaItem, Answer, Citation, Meeting, Sea
 
 from .cite import is_instruction
 from .meeting_match import date_fits, meeting_names, resolve_meetings
-from .question import (Question, QuestionProfile, asked_action, evidence_gap, evidence_words, initialisms, keywords, profile, rule,
-                       stem)
+from .question import (MOMENT_GAPS, Question, QuestionProfile, asked_action, evidence_gap, evidence_words, initialisms,
+                       keywords, moment_gap, profile, rule, stem)
 from .retrieve import Filters, Retriever, check_query
-from .sentences import (entries_after, is_label, label_blocks, list_blocks, list_lead, listed_entries, sentence_windows,
-                        sentence_spans, split_sentences, status_windows)
+from .sentences import (entries_after, heading_lists, is_furniture, is_label, label_blocks, list_blocks, list_lead, listed_entries,
+                        running_heads, sentence_windows, sentence_spans, split_sentences, status_windows)
 from .topic_cover import refine_cover
 
 def _calibration() -> dict:
@@ -80,6 +80,40 @@ def located_words(question: QuestionProfile, meeting: Meeting, meeting_text: str
         if when.month in question.meeting.months:
             words.add(stem(when.strftime("%B").lower()))
     return words
+
+
+# Words minutes put around a meeting's name in its title block ("Minutes of the Special Meeting
+# of Full Council", "Draft minutes of the annual general meeting"), and the question words a
+# title block can answer (when, where, at what time it was held)
+_TITLE_WORDS = frozenset(keywords("minutes minute draft unapproved meeting meetings proceedings notes "
+                              "record special annual general ordinary regular monthly extraordinary statutory full "
+                              "inaugural joint adjourned plenary session board committee council of the held"))
+_ABOUT_THE_MEETING = frozenset(keywords("held hold start started begin began commence commenced convene convened meet met "
+                                    "time date day place venue location located where when"))
+_CALENDAR_STEMS = frozenset(keywords("january february march april may june july august september october november december "
+                                 "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+                                 "friday saturday sunday st nd rd th am pm"))
+
+
+# A document's own metadata, as front matter or a scraper's stamp, not the minutes' record
+_METADATA_LINE = re.compile(r"^\s*(?:(?:title|date|author|authors|publisher|layout|tags|categories|category|permalink|"
+                            r"slug|description|lang|source|url)|(?i:fetched|retrieved|downloaded|source url))\s*:\s*\S")
+
+
+# an item headed as the meeting's attendance ("Present", "View Attendee List", "Members Present",
+# "Apologies for absence", "Regrets")
+_ATTENDANCE_TITLE = re.compile(r"^(?:[\w’' ]{0,20}\s)?(?:present|attendees?(?:\s+list)?|attendance|in attendance|apologies"
+                               r"(?:\s+for\s+absence)?|absent|absences|regrets|roll call|members present|"
+                               r"attendee list)\s*:?$", re.I)
+
+
+# "how many people": people are what an attendance list lists
+_PEOPLE = frozenset(keywords("people persons person individuals participants attendees members councillors "
+                             "directors trustees officers staff guests visitors residents"))
+_ATTENDANCE_LABELS = frozenset(keywords("present attendance attendees attended attending absent apologies regrets "
+                                        "online remote"))
+_PRESENT_LABELS = frozenset(keywords("present attendance attendees attended attending online remote"))
+_ATTENDED = frozenset(keywords("present attended attendees"))
 
 
 _ATTENDANCE_Q = re.compile(r"\bapolog|\battend|\bpresent\b|\babsent|\bin the chair\b|\bchaired\b|\broll call\b|"
@@ -139,6 +173,7 @@ class ExtractiveEngine:
         self._emb_cache: dict[str, list[float]] = {}
         self._common_cache: dict[str, set[str]] = {}
         self._acronyms: dict[str, dict[str, str]] = {}
+        self._heads_cache: dict[str, frozenset[str]] = {}
 
     # --- evidence -------------------------------------------------------------------------
 
@@ -240,6 +275,8 @@ class ExtractiveEngine:
                     texts += [(b, False, False) for b in label_blocks(source)]
                 if rule("list_blocks") and asks_listed:  # a lead-in with the entries listed under it, as one quote
                     texts += [(b, False, False) for b in list_blocks(source)]
+                if rule("heading_lists") and asks_listed:  # "## Present" with the names listed under it
+                    texts += [(b, False, False) for b in heading_lists(source)]
             if item is not None:
                 texts += [(r, True, False) for r in self._decisions(hit.meeting_id, item)]
             for text, is_res, is_title in texts:
@@ -269,15 +306,21 @@ class ExtractiveEngine:
         return list(dict.fromkeys(item.resolutions + found))
 
     def _header_hits(self, hits: list[SearchHit]) -> list[SearchHit]:
-        """Attendance lives in the meeting header: offer it for the meetings already found."""
+        """Attendance lives in the meeting header, or in a section headed as attendance ("##
+        Present", "Attendees", "Apologies"): offer them for the meetings already found."""
         extra = []
         for mid in dict.fromkeys(h.meeting_id for h in hits):
-            if any(h.meeting_id == mid and h.item_number == HEADER_ITEM for h in hits):
-                continue
             m = self.retriever.store.get_meeting(mid)
-            if m.preamble:
+            if m.preamble and not any(h.meeting_id == mid and h.item_number == HEADER_ITEM for h in hits):
                 extra.append(SearchHit(mid, HEADER_ITEM, m.header_item().title, m.committee, m.council, m.date, 0.0,
                                        m.preamble, passages=[m.preamble]))
+            if not rule("attendance_sections"):
+                continue
+            for it in m.items:
+                if it.text.strip() and _ATTENDANCE_TITLE.match(it.title.strip()) \
+                        and not any(h.meeting_id == mid and h.item_number == it.label for h in hits):
+                    extra.append(SearchHit(mid, it.label, it.title, m.committee, m.council, m.date, 0.0, it.text,
+                                           passages=[it.text], truncated=it.truncated))
         return extra
 
     def _item(self, hit: SearchHit) -> AgendaItem | None:
@@ -381,8 +424,18 @@ class ExtractiveEngine:
                 if rule("entities_in_meeting") else []
             # the checks look for the fact beside what is asked about, not beside the meeting's own name
             gap = evidence_gap(p_of[mid], c.text, self._common(c.hit.meeting_id), c.hit.item_title)
+            if gap in MOMENT_GAPS and rule("moment_lead_in") \
+                    and moment_gap(question, f"{c.text}\n{c.hit.item_title}\n{self._text_before(c)}") is None:
+                gap = None  # "Next Meeting\nDate:\n\nTuesday 2nd December 2025": the moment is named just above
             if gap is None and is_instruction(c.text):
                 gap = "reads as an instruction to the reader, not a record"  # text in minutes is data
+            if gap is None and rule("page_furniture") and is_furniture(c.text, self._running_heads(mid)):
+                gap = "a page header or footer, not a record"  # "Minutes of ... Page 2 of 2"
+            if gap is None and rule("title_block") and not c.is_resolution and (qwords[mid] - _ABOUT_THE_MEETING) \
+                    and self._is_title_block(c.text, meetings[mid]):
+                # the line that names the meeting ("## Node.js Foundation TSC Meeting 2018-06-20") says
+                # when and where it met, nothing about what it did
+                gap = "the meeting's title, not a record"
             if gap is None and rule("label") and _needs_record(p) and not c.is_resolution and ":" not in c.text and is_label(c.text):
                 gap = "a label, not a record"  # "Treasurer's Report", "Grant Application for ..." say nothing happened
             if gap is None and not c.is_title and rule("lead_in_cover") \
@@ -400,19 +453,70 @@ class ExtractiveEngine:
                 # "how many were appointed": minutes list them under a lead-in rather than count them
                 listed = len(listed_entries(c.text)) if "\n" in c.text else 0
                 counted = _counted_words(question) - qwords_located[mid]
-                if listed >= 2 and counted and not counted & (evidence_words(c.text) | title_words[(mid, c.hit.item_number)]):
-                    listed = 0  # "how many members voted": a list of something else
+                # what the list says it lists: its lead-in or heading, and its item's heading (not the
+                # meeting header's own "Attendance and meeting details")
+                labelled = evidence_words(list_lead(c.text)) | (
+                    title_words[(mid, c.hit.item_number)] if c.hit.item_number != HEADER_ITEM else frozenset())
+                people = rule("people_listed") and bool(counted) and counted <= _PEOPLE and bool(labelled & _ATTENDANCE_LABELS)
+                if listed >= 2 and counted and not counted & (evidence_words(c.text) | title_words[(mid, c.hit.item_number)]) \
+                        and not people:
+                    # "how many members voted": a list of something else (but "how many people were
+                    # present" is answered by the names under "Present")
+                    listed = 0
                 if listed >= 2:
                     # what is counted is what the lead-in (or label) says the entries are: the
                     # topic must be there or in the item's title, not merely among the entries
                     lead = evidence_words(list_lead(c.text)) | title_words[(mid, c.hit.item_number)]
+                    if people:
+                        # under an attendance label ("Present", "Attendees", "Online:") the entries are
+                        # the people who attended: "how many people attended / were present" is its topic
+                        # (not under "Apologies": those did not attend)
+                        lead = lead | (set(qwords[mid]) & (_PEOPLE | (_ATTENDED if labelled & _PRESENT_LABELS else frozenset())))
                     cover = sum(idf[w] for w in qwords[mid] if w in lead) / (sum(idf[w] for w in qwords[mid]) or 1.0)
                     gap = None
+                    if rule("listed_lexical") and (people or (counted and counted <= labelled)):
+                        # the list's words are names; what it is about is its lead: score it on that,
+                        # where the lead says it lists what is counted
+                        c.lexical = max(c.lexical, cover)
+                        c.score = 0.55 * c.semantic + 0.45 * c.lexical + c.bonus
                 else:
                     listed = 0
             c.valid = gap is None and not missing and not (c.is_title and qtype != "multi" and not heading_only)
             c.features = {"semantic": round(c.semantic, 3), "lexical": round(c.lexical, 3), "bonus": round(bonus, 3),
                           "cover": round(cover, 3), "gap": gap, "missing": missing, "listed": listed}
+
+    def _running_heads(self, meeting_id: str) -> frozenset[str]:
+        """The meeting's running page heads (rag/sentences.py `running_heads`), read once."""
+        if meeting_id not in self._heads_cache:
+            m = self.retriever.store.get_meeting(meeting_id)
+            self._heads_cache[meeting_id] = running_heads("\n".join([m.preamble] + [f"{it.title}\n{it.text}" for it in m.items]))
+        return self._heads_cache[meeting_id]
+
+    def _is_title_block(self, text: str, meeting: Meeting) -> bool:
+        """Is `text` the meeting's title block: short lines whose every word names the meeting
+        (its body, committee, title, the words minutes put around a meeting's name) or dates
+        it? Such a line answers when or where the meeting was, never what it did."""
+        lines = [ln for ln in text.split("\n") if ln.strip()]
+        if not lines or len(text.split()) > 30:
+            return False
+        naming = set(keywords(" ".join(n for n in (meeting.title, meeting.committee, meeting.council) if n))) | _TITLE_WORDS
+        named = False
+        for ln in lines:
+            if _METADATA_LINE.match(ln):
+                named = True  # the web page's or file's own fields ("title: ...", "Fetched: 2026-04-18T18:12:09Z")
+                continue
+            words = {w for w in keywords(ln) if not w.isdigit() and w not in _CALENDAR_STEMS and len(w) > 1}
+            if not words <= naming:
+                return False
+            named = named or bool(words)  # (a line of a date alone belongs to the title block around it)
+        return named
+
+    def _text_before(self, c: Candidate, chars: int = 200) -> str:
+        """The text just above `c` in its item (a heading line inside the item, a label)."""
+        item = self._item(c.hit)
+        text = item.text if item is not None else ""
+        pos = text.find(c.text)
+        return text[max(0, pos - chars):pos] if pos > 0 else ""
 
     def _lead_in(self, c: Candidate) -> str:
         """The item's first sentence and the sentence just before `c` in its item: what a short
@@ -521,8 +625,11 @@ class ExtractiveEngine:
             chosen = self._one_per_item(valid)
         else:
             taken = set(split_sentences(best.text))
+            # (a count the minutes give by listing is one count: not a second list's length beside it)
+            one_count = rule("one_count") and bool(best.features.get("listed"))
             chosen = [best] + [c for c in valid[1:6] if c.score >= best.score - 0.12
-                               and not taken & set(split_sentences(c.text))][:1 if rule("second_sentence") else 0]
+                               and not taken & set(split_sentences(c.text))
+                               and not (one_count and c.features.get("listed"))][:1 if rule("second_sentence") else 0]
             # ("did they adopt X?" is answered by what they decided, as "what did they decide" is)
             if (qtype == "decision" or q.answer_type == "decision"
                     or (q.answer_type == "yesno" and rule("outcome_yesno"))) and rule("outcome_after"):

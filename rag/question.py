@@ -39,6 +39,8 @@ _SYNONYMS = {
     "resolve": "decid", "resolv": "decid",
     "venue": "held", "location": "held", "located": "held", "favor": "favour",
     "cllr": "councillor", "cllrs": "councillor", "councilor": "councillor", "councilors": "councillor",
+    # the one who attends or is absent ("Attendees:", "Absentees:") is counted as attending or absent
+    "attende": "attend", "absente": "absent",
     "led": "lead", "leads": "lead", "dwelling": "home", "hous": "home", "house": "home", "told": "inform", "inform": "inform", "advis": "inform",
 }
 
@@ -624,7 +626,12 @@ def _names_beside_labels(text: str, run: re.Match, common: set[str]) -> list[re.
 # A line that opens with one capitalised word and goes on in lower case: "Lawrence (VA3IQ)
 # seconded the motion.", "Also: Dyana to take over as treasurer". Bullet-note minutes name people
 # by a first name alone, which a run of capitalised words (a full name) misses.
+# (also after a spaced dash: "open web standards - Gus is going to next TC39 meeting", a note's
+# topic with the note after it, rule `dash_subject`)
 _SUBJECT = re.compile(rf"(?:^|(?<=\n)|(?<=:\s))\s*(?:[•·▪\-–*]\s*)?({_NAME_WORD})(?:\s+\([^)\n]{{1,30}}\))?\s+(?=[a-z])")
+
+
+_DASH_SUBJECT = re.compile(rf"(?<=\S [-–] )({_NAME_WORD})\s+(?=[a-z])")
 
 
 def _subject_names(text: str, question: str, common: set[str]) -> list[re.Match]:
@@ -632,7 +639,8 @@ def _subject_names(text: str, question: str, common: set[str]) -> list[re.Match]
     writes in lower case (so not "The", "Motion"), not in the question, not months or days."""
     ql = question.lower()
     out = []
-    for m in _SUBJECT.finditer(text):
+    found = list(_SUBJECT.finditer(text)) + (list(_DASH_SUBJECT.finditer(text)) if rule("dash_subject") else [])
+    for m in found:
         w = m.group(1).lower()
         verb = _BASE_VERB.match(w) or re.fullmatch(r"\w{3,}ed", w)  # "Recommended Action: Adopt a resolution"
         if len(w) > 2 and not verb and w not in common and w not in ql and w not in _CALENDAR_WORDS \
@@ -881,16 +889,64 @@ def evidence_gap(p: QuestionProfile, text: str, common: set[str], title: str = "
         return "does not say who was absent"
     if p.vote and rule("vote") and not _VOTE_EVIDENCE.search(text):
         return "records no vote"
+    voter = _VOTER_Q.search(question) if p.vote and rule("vote_of_person") else None
+    if voter and not re.search(rf"\b{re.escape(voter.group(1).split()[-1])}\b", text, re.I):
+        # "how did Councillor Tom Butler vote": that member's own vote, not the motion's result
+        return f"does not say how {voter.group(1)} voted"
     if p.place and rule("place") and not names_a_place(text, question):
         return "names no place"
     for kind, label in p.references if rule("reference") else ():
         if not _has_reference(text, kind, label):
             return f"no {kind} {label}"
+    if p.kind in ("date", "place") or _TIME_Q.search(question):
+        moment = moment_gap(question, f"{text}\n{title}")
+        if moment:
+            return moment
     if p.predicate and rule("predicate"):
         words = evidence_words(text)
         pred = stem(p.predicate)
-        if pred not in words and not any(w.endswith(pred) and len(pred) > 4 for w in words):
+        if pred not in words and not any(w.endswith(pred) and len(pred) > 4 for w in words) \
+                and not (rule("none_recorded") and _ANY_Q.search(question) and _NONE_E.search(text)):
+            # ("were any declarations made?" is answered by "There were no declarations.")
             return f"does not say whether {p.predicate}"
+    return None
+
+
+# Which moment a "when / what time / where" question asks about, and the words that say the
+# evidence is about that moment: the end of the meeting is not its start ("held at 2:00 p.m."
+# for "at what time did the meeting end?"), the next meeting is not this one (its title block,
+# "DISTRICT HELD IN THE ... CHAMBER AT 11.30 AM", for "when is the next meeting?").
+_END_Q = re.compile(r"\b(?:end|ended|ends|finish|finished|close|closed|conclude|concluded|adjourn|adjourned|terminate|"
+                    r"terminated|rise|rose)\b", re.I)
+_END_E = re.compile(r"\b(?:end\w*|finish\w*|clos\w*|conclu\w*|adjourn\w*|terminat\w*|rose|until|till)\b|"
+                    r"\d\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\s*(?:-|–|—|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\b",
+                    re.I)  # ("7:00 – 8:30 pm": a time span gives the end)
+_MEETING_ENDS_Q = re.compile(r"\b(?:meeting|session|hearing|proceedings)\b|\badjourn", re.I)
+_NEXT_Q = re.compile(r"\bnext\s+(?:[\w'’.-]+\s+){0,3}?(?:meeting|session|plenum|gathering)\b|"
+                     r"\b(?:meeting|session)\s+after\s+(?:the\s+one|the\s+meeting|its|their|the\s+\w+\s+meeting|\d)", re.I)
+# ("the JPC meeting after the one held on 16 January 2023" asks for the next one too)
+_NEXT_E = re.compile(r"\b(?:next|following|upcoming|future|subsequent|forthcoming|schedul\w*|reconven\w*|again)\b|"
+                     r"\bwill (?:be held|meet|take place|convene)\b|\bto be held\b|\badjourned (?:un)?till?\b|"
+                     r"\badjourned to\b|\bmeeting dates\b|\bdates? of (?:the )?meetings\b|\bcalendar\b", re.I)
+
+
+# "Were any declarations of interest made?": minutes record that there were none without the
+# question's verb ("There were no declarations.", "None.", "Nil")
+_ANY_Q = re.compile(r"\bany\b", re.I)
+_NONE_E = re.compile(r"\bthere (?:were|was|are|is|had been|have been) no\b|\bno\s+(?:[\w-]+\s+){0,4}?(?:were|was|had been|"
+                     r"have been)\b|\bnone\b|\bnil\b|\bnothing to (?:declare|report)\b", re.I)
+
+
+MOMENT_GAPS = ("says nothing about when it ended", "says nothing about the next meeting")
+
+
+def moment_gap(question: str, text: str) -> str | None:
+    """Why `text` (the evidence and its item's heading) is about another moment than the one
+    asked (rules `moment_end`, `moment_next`); None when it is about that moment."""
+    if rule("moment_end") and _END_Q.search(question) and _MEETING_ENDS_Q.search(question) and not _END_E.search(text):
+        return "says nothing about when it ended"
+    if rule("moment_next") and _NEXT_Q.search(question) and not _NEXT_E.search(text):
+        return "says nothing about the next meeting"
     return None
 
 
@@ -924,7 +980,13 @@ _OFFICE_LABEL = re.compile(rf"^\s*(?:[A-Z][\w-]*\s){{0,2}}?{_OFFICES}\s*[:–-]\
                            rf"^\s*{_NAME_WORD}(?:\s+{_NAME_WORD})?\s+(?:for|as)\s+(?:the\s+)?(?:[A-Z][\w-]*\s){{0,2}}?{_OFFICES}\b")
 
 
-_ABSENCE_Q = re.compile(r"\b(?:absent|absence|apologi|not (?:present|attend)|did not attend|miss(?:ed)? the)", re.I)
+# "How did Councillor Tom Butler vote on ...": one member's vote, named with a title
+_VOTER_Q = re.compile(r"\bhow did (?:councill?or|cllr\.?|trustee|director|mayor|commissioner|supervisor|alderman|alderwoman|"
+                      r"member|mr\.?|mrs\.?|ms\.?|dr\.?)\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)\s+vote\b", re.I)
+
+
+_ABSENCE_Q = re.compile(r"\b(?:absent|absence|apologi|not (?:present|attend)|did not attend|miss(?:ed)? the)|"
+                        r"\bregrets?\b|\bexcused\b", re.I)  # ("sent regrets": apologies, as North American minutes say)
 _ABSENCE_EVIDENCE = re.compile(r"\b(?:absent|absence|apolog|not present|not in attendance|excused|unable to attend|"
                                r"did not attend|regrets)", re.I)
 

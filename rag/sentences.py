@@ -270,15 +270,27 @@ def listed_entries(block: str) -> list[str]:
     Councillor Laidlaw", two columns read across) is that many entries."""
     lines = [ln.strip() for ln in block.split("\n")]
     lead = next((i for i, ln in enumerate(lines) if ln.endswith(":")), None)  # a lead-in may wrap over lines
+    marked = [ln for ln in lines if ln and _ENTRY.match(ln)]
+    if lead is None and len(marked) >= 2 and all(_ENTRY.match(ln) or _HEADING_LINE.match(ln) for ln in lines[1:] if ln):
+        # a heading with the entries under it ("## Present" / "* Anna Henningsen ..."), or the
+        # entries alone (an item whose heading is the lead)
+        return [_BULLET.sub("", ln, count=1).strip() for ln in marked]
     if lead is not None:
         body = [ln for ln in lines[lead + 1:] if ln]
     elif lines and ":" in lines[0]:
         rest = lines[0].partition(":")[2].strip()
         body = ([rest] if rest else []) + [ln for ln in lines[1:] if ln]
     else:
-        return []
+        return _heading_entries([ln for ln in lines if ln]) if rule_on("heading_lists") else []
+    body = [ln for ln in body if not _HEADING_LINE.match(ln)]  # a Markdown heading line is not an entry
     if any(_ENTRY.match(ln) for ln in body):  # marked entries: an unmarked line continues the one before
         body = [ln for ln in body if _ENTRY.match(ln)]
+    else:
+        from .question import rule
+
+        run = _comma_run(body) if rule("comma_lists") else None
+        if run is not None:
+            return run
     out: list[str] = []
     for ln in body:
         ln = _BULLET.sub("", ln, count=1).strip() if _ENTRY.match(ln) else ln
@@ -287,6 +299,95 @@ def listed_entries(block: str) -> list[str]:
             out += [ln[a:b].strip() for a, b in zip(titled, titled[1:] + [len(ln)])]
         elif ln:
             out.append(ln)
+    return out
+
+
+# a plural title before a run of names ("Councillors P. Brooks, B. Clear and R. Power")
+_PLURAL_TITLE = re.compile(r"^(?:Councill?ors|Cllrs\.?|Members|Directors|Trustees|Commissioners|Messrs\.?|Aldermen|"
+                           r"Supervisors|Officers)\s+")
+
+
+def _comma_run(body: list[str]) -> list[str] | None:
+    """The names of one comma-separated run, wrapped over lines or on one line ("Councillors
+    P. Brooks, B. Clear, ... L. Panaite Fahey and\nR. Power."): a run wraps where each line but
+    the last ends in a comma, an "and" or a lone initial; one line is a run when it has two
+    commas or more. None for anything
+    else (one entry a line, "Manuel Perez, member")."""
+    # a line that stops at a comma, an "and" or a lone initial ("... D. Keane, A." / "Lynch and R. Moran.") runs on
+    wrapped = len(body) >= 2 and " ".join(body).count(",") >= 2 and all(
+        ln.rstrip().endswith((",", " and", "&")) or re.search(r"\b[A-Z]\.$", ln.rstrip()) for ln in body[:-1])
+    single = len(body) == 1 and body[0].count(",") >= 2
+    if not (wrapped or single):
+        return None
+    joined = _PLURAL_TITLE.sub("", " ".join(body).strip())
+    parts = [p.strip(" .;") for p in re.split(r",\s*|\s+and\s+|\s*&\s*", joined)]
+    parts = [re.sub(r"^and\s+", "", p) for p in parts if re.search(r"[A-Za-z]", p)]
+    return parts if len(parts) >= 2 else None
+
+
+def rule_on(name: str) -> bool:
+    from .question import rule  # (imported here: rag.question imports this module)
+
+    return rule(name)
+
+
+def _entry_line(line: str) -> bool:
+    """A short line that lists one thing ("Ben Straub (GSK)", "Anna Henningsen @addaleax
+    (TSC)"): at most ten words, not a sentence, not a heading, not a labelled field ("Absent:
+    Councillor L. Burcher", "Staff: Ms. A. Pappert": a block of those is several lists)."""
+    line = line.strip()
+    return bool(line) and len(line.split()) <= 10 and not line.endswith((".", "!", "?", ":", ";")) \
+        and not _HEADING_LINE.match(line) and not _FIELD_LABEL.match(line)
+
+
+def _heading_entries(lines: list[str]) -> list[str]:
+    """The entries of a heading-led list or of a bare list (Markdown readers drop the bullet
+    marks: "## View Attendee List" / "Ben Straub (GSK)" / "Eric Nantz (Eli Lilly)"): every line
+    after a heading line, or every line, when each is a short entry line; [] otherwise."""
+    if not lines:
+        return []
+    body = lines[1:] if _HEADING_LINE.match(lines[0]) else lines
+    if len(body) < 2 or not all(_entry_line(_BULLET.sub("", ln, count=1)) for ln in body):
+        return []
+    return [_BULLET.sub("", ln, count=1).strip() for ln in body]
+
+
+_FIELD_LABEL = re.compile(r"^[ \t]*(?:[•·▪\-–*][ \t]*)?[A-Za-z][\w’'/ ]{1,30}:(?:\s|$)|^[ \t]*:::")
+_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]+\S[^\n]*$")
+
+
+def heading_lists(text: str, max_chars: int = 2500) -> list[str]:
+    """Each heading line ("## Present", "## View Attendee List") with the short entry lines
+    right under it (marked or not: Markdown readers drop the marks), as one exact substring:
+    the heading says what the entries are, as a lead-in with a colon does (`list_blocks`);
+    also the whole text when it is nothing but entry lines (an item whose own heading is the
+    lead: "Present" / "Anna Henningsen @addaleax (TSC)" / ...)."""
+    out = []
+    nonblank = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    # the entry lines the text opens with (an item whose own heading is the lead: "View Attendee
+    # List" / "Ben Straub (GSK)" / ... / then the narrative)
+    run = 0
+    while run < len(nonblank) and _entry_line(_BULLET.sub("", nonblank[run][1].strip(), count=1)):
+        run += 1
+    if run >= 2:
+        a, last = nonblank[0][0], nonblank[run - 1]
+        start = a + len(nonblank[0][1]) - len(nonblank[0][1].lstrip())
+        end = last[0] + len(last[1].rstrip())
+        if end - start <= max_chars:
+            out.append(text[start:end])
+    for i, (a, ln) in enumerate(nonblank):
+        if not _HEADING_LINE.match(ln):
+            continue
+        entries = []
+        for b, nxt in nonblank[i + 1:]:
+            if not _entry_line(_BULLET.sub("", nxt.strip(), count=1)):
+                break
+            entries.append((b, nxt))
+        if len(entries) >= 2:
+            start = a + len(ln) - len(ln.lstrip())
+            end = entries[-1][0] + len(entries[-1][1].rstrip())
+            if end - start <= max_chars:
+                out.append(text[start:end])
     return out
 
 
@@ -340,3 +441,57 @@ def status_windows(text: str) -> list[str]:
         a = prev_start + spans[-1][0]
         out.append(text[a: m.start() + len(m.group(0).rstrip())])
     return out
+
+
+# --- page furniture --------------------------------------------------------------------------
+# What a PDF's page header or footer leaves in the text layer: "Page 2 of 2", "- 3 -", or a
+# running head repeated on every page ("Minutes of Kildare County Council Special Meeting
+# 22.09.2025  Page 1 of 2", "Minutes of Annual Meeting of Nenagh Municipal District 2026").
+# It names the meeting, so it holds many of a question's words, but it records nothing.
+_PAGE_NUMBER = re.compile(r"\bpage\s+\d{1,3}\s*(?:of|/)\s*\d{1,3}\b|^\s*page\s+\d{1,3}\s*$|^\s*[-–—]\s*\d{1,3}\s*[-–—]\s*$",
+                          re.I)
+_RUNNING_HEAD_WORDS = re.compile(r"\b(?:minutes|meeting|proceedings)\b", re.I)
+
+
+def _norm_line(line: str) -> str:
+    return " ".join(line.replace("*", " ").replace("#", " ").split()).lower()
+
+
+def running_heads(text: str) -> frozenset[str]:
+    """Lines a paged document (one with page-number lines) repeats as a page's running head
+    or foot: short, not a sentence, naming the minutes or meeting with a date or number in
+    them, and found at least twice (normalised: case, spaces and Markdown emphasis ignored).
+    A repeated line without a number ("Carried.", "Minutes of the previous meeting"), or in
+    a document without page numbers (an agenda heading repeated in the body), is content."""
+    seen: dict[str, int] = {}
+    if not any(_page_number(line) for line in text.split("\n")):
+        return frozenset()  # a document without page numbers was not paged: a repeated line is content
+    for line in text.split("\n"):
+        n = _norm_line(line)
+        if n and len(n.split()) <= 16 and not n.endswith((".", ";")) and re.search(r"\d", n) \
+                and _RUNNING_HEAD_WORDS.search(n):
+            seen[n] = seen.get(n, 0) + 1
+    return frozenset(n for n, k in seen.items() if k >= 2)
+
+
+def _page_number(line: str) -> bool:
+    """A short line holding a page number ("Page 2 of 2", "Minutes of ... 22.09.2025  Page 1 of
+    2", "- 3 -"); not a sentence that mentions a page ("changes to page 4 of 9: ...")."""
+    n = _norm_line(line)
+    return bool(n) and len(n.split()) <= 16 and not n.endswith((".", ":", ";")) and bool(_PAGE_NUMBER.search(n))
+
+
+def is_furniture_line(line: str, heads: frozenset[str] = frozenset()) -> bool:
+    """Is this one line page furniture: a page number ("Page 2 of 2", "- 3 -") or one of the
+    document's running heads (`running_heads`)? A bare number is not: in a table it is a value."""
+    return _page_number(line) or (bool(heads) and _norm_line(line) in heads)
+
+
+def is_furniture(text: str, heads: frozenset[str] = frozenset()) -> bool:
+    """Is a candidate quote nothing but page furniture, with at most a bare label left over
+    ("Minutes of Annual Meeting of Nenagh Municipal District 2026\\nDate:"): never evidence."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if not lines or not any(is_furniture_line(ln, heads) for ln in lines):
+        return False
+    rest = [ln for ln in lines if not is_furniture_line(ln, heads)]
+    return all(ln.strip().endswith(":") and len(ln.split()) <= 4 for ln in rest)

@@ -13,7 +13,7 @@ from .answer import REFUSAL_TEXT, Candidate, ExtractiveEngine, _engine_for, cita
 from .meeting_match import _date_parts, date_fits, resolve_meetings
 from .question import Question, keywords, rule
 from .retrieve import Filters, Retriever, check_query
-from .sentences import split_sentences
+from .sentences import is_label, split_sentences
 
 # A timeline line per meeting needs the topic's words, not a fact of a kind: half of them
 # (idf-weighted) will do. A design choice, not fitted (12 timeline questions are too few).
@@ -121,6 +121,13 @@ def timeline_answer(self: ExtractiveEngine, q: Question, meetings: list[Meeting]
     first, its part (a fact of the asked type, `_typed_part`, or its lines on the topic,
     `_meeting_lines`), dated and cited. A quote's own line breaks are kept, indented under its
     meeting's entry (a roll call's lines stay lines; the list stays a list)."""
+    if rule("timeline_attendance_diff"):
+        # "who attended the meeting of 20 June but not the one of 13 June": the two attendance lists compared
+        from .timeline_attendance import attendance_difference
+
+        diff = attendance_difference(self, q, meetings, _in_question_order(q, meetings))
+        if diff is not None:
+            return diff
     parts: list[tuple[Meeting, list[tuple[str, Citation, float]]]] = []
     best_score = None
     about = _story_topic(q.topic)
@@ -161,6 +168,19 @@ def timeline_answer(self: ExtractiveEngine, q: Question, meetings: list[Meeting]
     if notices:
         text += "\n\n" + " ".join(notices)
     return Answer(q.text, text, False, citations, "extractive", confidence=round(best_score, 4))
+
+
+def _in_question_order(q: Question, meetings: list[Meeting]) -> list[Meeting]:
+    """The meetings in the order the question names their dates ("attended the meeting of 20
+    June but not the one of 13 June": 20 June first); those it does not date at the end."""
+    order: list[Meeting] = []
+    for year, month, day in named_dates(q.text, q.meeting.years):
+        for m in meetings:
+            parts = _date_parts(m)
+            if parts and m not in order and (year is None or parts[0] == year) and parts[1] == month \
+                    and (day is None or parts[2] == day):
+                order.append(m)
+    return order + [m for m in meetings if m not in order]
 
 
 def _whole_item(self: ExtractiveEngine, lead: Candidate) -> tuple[str, object] | None:
@@ -283,6 +303,10 @@ def _meeting_lines(self: ExtractiveEngine, topic: Question, topic_text: str, hit
         if second:
             joined = _joined(self, best, second[0])
             lines = [joined] if joined is not None else lines + ([] if _overlaps(best.text, second[0].text) else second[:1])
+    if rule("timeline_label_body"):
+        # a line that only names the matter ("process: add allowedEnvironmentNodeFlags property
+        # #19335", an agenda issue's title) tells nothing of what happened: the notes under it do
+        lines = [_with_body(self, c) for c in lines]
     if rule("timeline_step"):
         # what was done about it in the item the story is told in ("It was AGREED that we should
         # publicise our local campaign"): a decision the register records there, on the topic,
@@ -293,6 +317,39 @@ def _meeting_lines(self: ExtractiveEngine, topic: Question, topic_text: str, hit
         if done:
             lines = lines + done[:1]
     return lines
+
+
+def _title_line(line: str) -> bool:
+    """A short line that names a matter rather than records one: a verbless label, or an
+    unpunctuated line naming an issue ("process: add allowedEnvironmentNodeFlags property
+    #19335", "Proposal: add all new core modules under a scope? (too late for http2) #389")."""
+    line = line.strip()
+    return bool(line) and "\n" not in line and len(line.split()) <= 16 and not line.endswith((".", "!", ";", ",")) \
+        and (len(line.split()) <= 3 or is_label(line) or line.endswith(("?", ")"))
+             or bool(re.search(r"#\d+$|^[^\s:]{2,30}:\s", line)))
+
+
+def _with_body(self: ExtractiveEngine, c: Candidate, max_chars: int = 600, max_paragraphs: int = 3) -> Candidate:
+    """A quote that opens with a title line standing as its own paragraph, with the paragraphs
+    under it up to the next title line (at most three, 600 characters), as one verbatim quote;
+    anything else as it is. The title names the matter; the notes under it say what happened."""
+    if not _title_line(c.text.strip().split("\n")[0]):
+        return c
+    item = self._item(c.hit)
+    text = item.text if item is not None else ""
+    start = text.find(c.text)
+    if start < 0 or (start > 0 and text[start - 1] != "\n"):
+        return c
+    end = start + len(c.text)
+    line_end = text.find("\n", end)
+    end = len(text) if line_end < 0 else line_end  # the rest of the quote's last line
+    stop = end
+    # the notes stand in the paragraphs under it
+    for k, para in enumerate(re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[end:]) if text[end: end + 2] == "\n\n" else ()):
+        if k >= max_paragraphs or _title_line(para.group(0)) or end + para.end() - start > max_chars:
+            break
+        stop = end + para.end()
+    return c if stop == start + len(c.text) else replace(c, text=text[start:stop])
 
 
 def _same_item(a: Candidate, b: Candidate) -> bool:
@@ -395,20 +452,39 @@ _DATE = re.compile(
 _DATES = re.compile(rf"{_DATE.pattern}|\b{_YEAR}\b")
 
 
+_ORD = r"(?:st|nd|rd|th)?"
+_DAY_LIST = re.compile(rf"\b(?P<days>\d{{1,2}}{_ORD}(?:\s*,\s*\d{{1,2}}{_ORD})*)\s*,?\s*(?:and|&)\s+(?P<last>\d{{1,2}}){_ORD}"
+                       rf"\s+(?:of\s+)?(?P<m>{_MONTH})\b(?:,?\s+(?P<y>{_YEAR}))?")
+_MONTH_DAYS = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<days>\d{{1,2}}{_ORD}(?:\s*,\s*\d{{1,2}}{_ORD})*)\s*,?\s*(?:and|&)\s+"
+                         rf"(?P<last>\d{{1,2}}){_ORD}\b(?![\d\s]*{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+
+
 def named_dates(question: str, years: tuple[int, ...] = ()) -> list[tuple[int | None, int, int | None]]:
     """The meeting dates a question lists, in its order, as (year, month, day): "the special
     meetings of March 16 and March 23, 2020" -> (2020, 3, 16), (2020, 3, 23); "its October 2022
     and April 2024 meetings" -> (2022, 10, None), (2024, 4, None). A date without its own year
     takes the one written after the list ("March 16 and March 23, 2020"), else the question's
     only year. ("May" starting a question is the verb.)"""
-    found = []
+    placed: list[tuple[int, list]] = []
     for hit in _DATE.finditer(question or ""):
         month = hit.group("m1") or hit.group("m2") or hit.group("m3")
         if month == "May" and not question[: hit.start()].strip():
             continue
         day = hit.group("d1") or hit.group("d2")
         year = hit.group("y1") or hit.group("y2") or hit.group("y3")
-        found.append([int(year) if year else None, _MONTHS.index(month.lower()) + 1, int(day) if day else None])
+        placed.append((hit.start(), [int(year) if year else None, _MONTHS.index(month.lower()) + 1, int(day) if day else None]))
+    if rule("timeline_day_lists"):
+        # "the TSC meetings of 13 and 20 June 2018", "June 13 and 20, 2018": days sharing one month;
+        # "2018-06-13 and 2018-06-20": ISO dates
+        for hit in list(_DAY_LIST.finditer(question or "")) + list(_MONTH_DAYS.finditer(question or "")):
+            month = _MONTHS.index(hit.group("m").lower()) + 1
+            year = int(hit.group("y")) if hit.group("y") else None
+            for k, d in enumerate(re.findall(r"\d{1,2}", hit.group("days")) + [hit.group("last")]):
+                placed.append((hit.start() + k, [year, month, int(d)]))
+        for hit in _ISO_DATE.finditer(question or ""):
+            placed.append((hit.start(), [int(hit.group(1)), int(hit.group(2)), int(hit.group(3))]))
+    found = [entry for _, entry in sorted(placed, key=lambda pe: pe[0])]
     later = None
     for entry in reversed(found):  # "March 16 and March 23, 2020": the year after the list is every date's
         later = entry[0] or later

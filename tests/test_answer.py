@@ -620,3 +620,153 @@ def test_near_neighbours_the_nomination_the_roll_call_and_the_status_line(neighb
     assert not a.refused, a.text
     assert "Aoife Brennan" in a.text, a.text
     assert all(quote_is_exact(neighbours.store, c) for c in a.citations)
+
+
+# --- session 5: page furniture, title blocks, the moment asked about, none recorded, lists --------
+
+PAGED = """Minutes of Brackenmoor County Council Special Meeting 03.03.2025        Page 1 of 2
+
+
+Minutes of Special Meeting of Full Council held at 3:00 p.m.
+Monday 3 March 2025 in the Council Chamber, County Buildings, Brackenmoor
+
+Members Present: Councillors R. Ahern (Cathaoirleach), P. Bolger, V. Carey,
+A. Dunne, S. Egan, K. Flood and T. Gorman.
+
+Online:
+Councillors M. Hayes, B. Ivers, N. Joyce, D. Keane, A.
+Lynch and R. Moran.
+
+Apologies:
+Councillors G. Nolan and C. Owens.
+
+Declaration of Interests
+The Cathaoirleach sought from the members any declarations of conflicts of interest
+under the Local Government Act. There were no declarations.
+
+Minutes of Brackenmoor County Council Special Meeting 03.03.2025        Page 2 of 2
+
+Presidential Nomination
+Resolved on the proposal of Councillor Bolger, seconded by Councillor Carey, that the
+council nominate Ms Ann Quirke as a candidate for the office of President.
+
+There being no further matters the meeting ended.
+"""
+
+TSC_NOTES = """# Lindenfield Project Technical Steering Committee (TSC) Meeting 2024-05-08
+
+## Links
+
+* **Recording**: https://example.org/recording/551
+* **Issue**: https://example.org/issues/551
+
+## Present
+
+* Ada Varga @avarga (TSC)
+* Bruno Salas @bsalas (TSC)
+* Chidi Okafor @cokafor (TSC)
+* Dana Whitlock @dwhitlock (TSC)
+* Emil Strand @estrand (TSC)
+
+## Agenda
+
+### Announcements
+
+* standards work - Farah is going to the next W3C plenary, some discussion about the charter.
+* Release schedule for version 12 remains on track.
+"""
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory, embed_model):
+    from rag.config import Settings
+    from rag.indexing import ingest_paths
+    from rag.retrieve import Retriever
+    from rag.store import MinutesStore
+
+    root = tmp_path_factory.mktemp("paged")
+    docs = (("brackenmoor-county-council-special_2025-03-03.txt", PAGED), ("lindenfield-tsc_2024-05-08.md", TSC_NOTES))
+    for name, text in docs:
+        (root / name).write_text(text, encoding="utf-8")
+    store = MinutesStore.open(Settings.from_options(store=root / "store"))
+    assert ingest_paths(store, [root / name for name, _ in docs]).ok
+    return Retriever(store)
+
+
+def test_a_page_header_is_never_the_answer_and_a_wrapped_name_run_is_counted(paged):
+    a = ask(paged, "How many councillors attended Brackenmoor County Council's special meeting of 3 March 2025 online?")
+    assert not a.refused, a.text
+    assert "Page 1 of 2" not in a.text and "Page 2 of 2" not in a.text, a.text
+    assert a.text.startswith("6 listed:") and "R. Moran" in a.text, a.text
+    # one count per answer: not the length of the members-present list beside it
+    assert "7 listed" not in a.text, a.text
+    assert all(quote_is_exact(paged.store, c) for c in a.citations)
+
+
+def test_any_declarations_is_answered_by_there_were_none(paged):
+    a = ask(paged, "Were any declarations of interest made at Brackenmoor County Council's special meeting of 3 March 2025?")
+    assert not a.refused, a.text
+    assert "There were no declarations." in a.text, a.text
+
+
+def test_the_end_or_the_next_meeting_is_not_read_from_the_title_block(paged):
+    # the minutes say the meeting ended, not when; the start time in the title block is not the end
+    a = ask(paged, "At what time did Brackenmoor County Council's special meeting of 3 March 2025 end?")
+    assert a.refused, a.text
+    # no next meeting is recorded: the meeting's own heading does not answer
+    a = ask(paged, "When is the next meeting of Brackenmoor County Council after the special meeting of 3 March 2025?")
+    assert a.refused, a.text
+
+
+def test_people_listed_under_a_heading_are_counted_and_the_title_is_no_answer(paged):
+    a = ask(paged, "How many people were present at the Lindenfield TSC meeting of 2024-05-08?")
+    assert not a.refused, a.text
+    assert a.text.startswith("5 listed:") and "Emil Strand" in a.text, a.text
+    a = ask(paged, "Who is going to the next W3C plenary, according to the Lindenfield TSC meeting of 2024-05-08?")
+    assert not a.refused, a.text
+    assert "Farah is going" in a.text and "Meeting 2024-05-08" not in a.text, a.text
+
+
+def test_page_furniture_and_list_shapes_as_minutes_lay_them_out():
+    from rag.sentences import heading_lists, is_furniture, listed_entries, running_heads
+
+    text = PAGED
+    heads = running_heads(text)
+    assert is_furniture("Minutes of Brackenmoor County Council Special Meeting 03.03.2025        Page 2 of 2", heads)
+    # a sentence that mentions a page is not furniture, nor is a bare number (a table value)
+    assert not is_furniture("Director Sarkovich suggested changes to page 4 of 9: move the paragraph up.", heads)
+    assert not is_furniture("Votes For:\n5", heads)
+    # a running head repeated without page numbers anywhere is content (an agenda heading repeated)
+    plain = "10.a. Approval of March 9, 2020 meeting minutes\nbody\n10.a. Approval of March 9, 2020 meeting minutes"
+    assert running_heads(plain) == frozenset()
+    # a head repeated in a paged document, with a label under it, is furniture
+    paged_text = "Minutes of Annual Meeting of Ashgrove District 2026\nDate:\nx\nPage 3\nMinutes of Annual Meeting of Ashgrove District 2026"
+    assert is_furniture("Minutes of Annual Meeting of Ashgrove District 2026\nDate:", running_heads(paged_text))
+    # a comma run wrapped over lines is one entry per name; one entry a line is not split
+    assert listed_entries("Online:\nCouncillors M. Hayes, B. Ivers, N. Joyce, D. Keane, A.\nLynch and R. Moran.") == [
+        "M. Hayes", "B. Ivers", "N. Joyce", "D. Keane", "A. Lynch", "R. Moran"]
+    assert listed_entries("Absent:\nManuel Perez, member\nJane Doe, treasurer") == ["Manuel Perez, member", "Jane Doe, treasurer"]
+    # a Markdown heading with the names under it (the reader drops the bullet marks)
+    block, = heading_lists("intro\n\n## View Attendee List\n\nBen Oduya (ACME)\n\nEve Laine (FDA)\n\n:::\n\nThe meeting was recorded.")
+    assert listed_entries(block) == ["Ben Oduya (ACME)", "Eve Laine (FDA)"]
+    # an item whose own heading is the lead: the entry lines it opens with, not the narrative after
+    blocks = heading_lists("Ben Oduya (ACME)\n\nEve Laine (FDA)\n\nIra Moss (ACME)\n\n:::\n\nThe meeting was recorded and the video is online.")
+    assert blocks and listed_entries(blocks[0]) == ["Ben Oduya (ACME)", "Eve Laine (FDA)", "Ira Moss (ACME)"]
+    # a block of labelled fields (front matter, "Absent: ...", "Staff: ...") is not one list
+    assert heading_lists('title: "Minutes 2023-03-03"\ndate: 2023-03-03\n::: {.callout-tip collapse="true"}') == []
+
+
+def test_what_reads_as_the_meeting_s_title_block(paged):
+    from ingest.model import Meeting
+    from rag.answer import ExtractiveEngine
+
+    engine = ExtractiveEngine(paged)
+    m = Meeting(council="Town of Ashcombe", committee="Special Town Council Meeting", date="2020-03-16", source="x.md")
+    # the body's name, the words around it, a date line and the page's own fields: a title block
+    assert engine._is_title_block("Fetched: 2026-04-18T18:12:09Z\nTown of Ashcombe\nSpecial Town Council Meeting\n"
+                                  "Monday, March 16, 2020", m)
+    assert engine._is_title_block("## Minutes of the Special Town Council Meeting 2020-03-16", m)
+    # a line that says what the meeting did, or a date alone, is not
+    assert not engine._is_title_block("The Town Council approved the budget.", m)
+    assert not engine._is_title_block("Monday, March 16, 2020", m)
+    assert not engine._is_title_block("Special Town Council Meeting: Chair Jane Ortiz", m)

@@ -366,7 +366,10 @@ ROLL_COMMON = COMMON | {"not", "present", "members", "meeting", "held", "was", "
      "Consultant Selection for Downtown Parking System Study (Council Communication No. 99-070).", False),
     # a date the question gives, written with an ordinal and a weekday, is not a new date
     ("When is the next partnership meeting after 4 November 2025?", "Date: Tuesday 4th November 2025.", False),
-    ("When is the next partnership meeting after 4 November 2025?", "Tuesday 2nd December 2025", True),
+    # a bare date does not say it is the next meeting's (the heading above it does: see
+    # test_the_moment_asked_about_is_in_the_evidence_or_its_heading)
+    ("When is the next partnership meeting after 4 November 2025?", "Tuesday 2nd December 2025", False),
+    ("When is the next partnership meeting after 4 November 2025?", "Next meeting: Tuesday 2nd December 2025", True),
     # a 24-hour time written with a full stop
     ("At what time did the annual meeting of 12 June 2026 conclude?", "The Meeting concluded at 17.08.", True),
     ("At what time did the annual meeting of 12 June 2026 conclude?", "The Meeting concluded with thanks.", False),
@@ -439,3 +442,39 @@ def test_the_one_replaced_is_framing_not_topic():
     # the evidence naming the successor beside the office still has to name someone
     assert evidence_gap(q, "RESOLVED, that Michael Semb Wever be and hereby is appointed to the office of Vice "
                            "President, Apache Tiles", COMMON) is None
+
+
+def test_the_moment_asked_about_is_in_the_evidence_or_its_heading():
+    """The end of a meeting is not its start; the next meeting is not this one."""
+    q = profile("At what time did the special meeting of 22 September 2025 end?")
+    assert evidence_gap(q, "Minutes of Special Meeting of Full Council held at 2:00 p.m.", set()) is not None
+    assert evidence_gap(q, "The meeting concluded at 3:40 p.m.", set()) is None
+    assert evidence_gap(q, "Time: 2:00 – 3:40 p.m.", set()) is None  # a time span gives the end
+    q = profile("When is the next partnership meeting after 4 November 2025?")
+    assert evidence_gap(q, "Tuesday 2nd December 2025", set(), title="Next Meeting") is None
+    assert evidence_gap(q, "DISTRICT HELD IN THE DISTRICT CHAMBER AT 11.30 AM ON 25 JUNE", set()) is not None
+    assert evidence_gap(q, "The meeting was adjourned to Tuesday 2nd December 2025.", set()) is None
+    # "the meeting after the one held on ..." asks for the next meeting too
+    q = profile("When and where is the partnership meeting after the one held on 4 November 2025?")
+    assert evidence_gap(q, "Minutes of the partnership meeting, held at 10.00am on Monday, 4 November 2025", set()) is not None
+    assert evidence_gap(q, "The next meeting is scheduled for Monday, 2 December 2025 at 10.00a.m.", set()) is None
+    # other questions are not touched
+    q = profile("When does the consultation on Phase 2 close?")
+    assert evidence_gap(q, "The consultation for Phase 2 commenced today, concluding on 10 May.", set()) is None
+
+
+def test_any_asked_about_is_answered_by_none_recorded():
+    q = profile("Were any declarations of interest made at the meeting?")
+    assert q.predicate == "made"
+    assert evidence_gap(q, "The Chair sought any declarations of interest. There were no declarations.", set()) is None
+    assert evidence_gap(q, "The Chair sought any declarations of interest.", set()) is not None
+
+
+def test_how_one_member_voted_needs_that_member_in_the_evidence():
+    q = profile("How did Councillor Tom Butler vote on Zoning By-Law 2018-22 in Nipissing Township?")
+    assert evidence_gap(q, "That we pass By-Law Number 2018-22. Read a first, second and third time and passed. Carried.",
+                        set()) is not None
+    assert evidence_gap(q, "Recorded vote on By-Law 2018-22: Yeas: Piper, Smith; Nays: Butler. Carried.", set()) is None
+    # a body's vote is not one member's
+    q = profile("How did the Town Board supervisors vote on paying the August 2020 disbursements?")
+    assert evidence_gap(q, "Motion carried unanimously.", set()) is None

@@ -2,7 +2,7 @@
 question items exist in structure.json; timeline docs/items align."""
 import json, re, sys, unicodedata
 from pathlib import Path
-D = Path("/tmp/heldout5")
+D = Path(__file__).resolve().parent
 def norm(s):
     s = unicodedata.normalize("NFKC", s)
     s = s.replace("’","'").replace("‘","'").replace("“",'"').replace("”",'"')

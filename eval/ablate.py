@@ -131,6 +131,12 @@ RULES = {
     "timeline_day_lists": "timeline: '13 and 20 June 2018' picks each meeting",
     "timeline_label_body": "timeline: a step opening with an issue's title line quotes the notes under it",
     "timeline_attendance_diff": "'who attended A but not B': the two attendance lists compared",
+    # added in session 5 (REFUSE6): false refusals on unseen minutes
+    "meeting_number": "'meeting #10' names the meeting; the evidence need not hold the number",
+    "modifier_year": "'the 2023 revenue surplus': a year qualifying a thing does not date the meeting",
+    "place_address": "a street address names a place",
+    "initials_cell": "a table cell of initials ('| SR | Not done') names a person",
+    "label_place": "a place question is not refused by the label check",
 }
 
 

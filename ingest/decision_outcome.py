@@ -25,7 +25,10 @@ _OUTCOME_RULES: list[tuple[str, re.Pattern]] = [
                          r"(?:received|reviewed)\s+the\s+(?:\w+\s+){0,3}(?:report|reports|update|information|presentation))\b")),
     ("granted", re.compile(r"(?i)\bgranted\b")),
     # the result as the officer announced it, whatever the motion's verb: "Mr X said the vote was carried"
-    ("carried", re.compile(r"(?i)\b(?:said|declared|announced|confirmed)\s+(?:that\s+)?the\s+(?:vote|motion|proposal)\s+(?:was\s+|had\s+been\s+)?carried\b")),
+    ("carried", re.compile(r"(?i)\b(?:said|declared|announced|confirmed)\s+(?:that\s+)?the\s+(?:vote|motion|proposal)\s+(?:was\s+|had\s+been\s+)?carried\b"
+                           # the chair's result in the present tense, as chat-style minutes write it:
+                           # "Unanimous consent, the motion carries, agenda approved": the result word wins
+                           r"|\bthe\s+(?:motion|proposal|resolution)\s+carries\b")),
     # a policy, constitution, budget or by-law approved is adopted: "agreed to accept this revised policy"
     ("adopted", re.compile(r"(?i)\badopt(?:ed|ion|s)?\b|\bin\s+favou?r\s+of\s+adopting\b|\bhenceforth\b|\b(?:accept|approv|agree|in\s+agreement)\w*\s+(?:to\s+accept\s+|with\s+)?(?:the\s+|this\s+|these\s+)?"
                            r"(?:[\w\-’']+\s+){0,3}?(?:policy|policies|constitution|budget|by-?laws?|standing\s+orders|terms\s+of\s+reference)\b|\b(?:ordinance|by-?laws?|resolution)\b[^.]{0,100}\b(?:do\s+now\s+pass|hereby\s+passed|be\s+passed|passed)\b"

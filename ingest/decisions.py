@@ -22,7 +22,9 @@ verb of the motion, a tally counted from a roll call) is listed in `Decision.inf
 
 Only general patterns of how minutes are written live here: no rule for one body's document.
 Split by job: members' names (`decision_names`), vote tallies and roll calls (`votes`), outcome
-words (`decision_outcome`), elections (`elections`), consent agendas (`consent`); this module
+words (`decision_outcome`), elections (`elections`), consent agendas (`consent`), lists under a
+decisions heading with trailing mover/seconder initials (`decision_lists`), what the lines after a
+decision add to it, proposals pointing back and certified copies (`decision_follow`); this module
 cuts sentences, tags and groups them, and runs the passes.
 """
 from __future__ import annotations
@@ -33,11 +35,13 @@ from dataclasses import dataclass, field
 # names, votes and outcomes live in their own modules; re-exported here for older callers
 from .decision_names import (TITLE_WORDS, _NAME_WORD, _NOT_NAME, _QUALIFIER, _TITLE,  # noqa: F401
                              _TITLE_STRIP, _name, clean_name, normalise_name, same_member)
+from .decision_follow import drop_certified_copies, extend_following, join_proposals
+from .decision_lists import heading_list_decisions
 from .decision_outcome import outcome_of
 from .consent import _consent_pass, _list_then_result_pass
 from .elections import fold_elections
 from .model import HEADER_ITEM, AgendaItem, Decision, Meeting
-from .votes import _N, _num, label_columns, parse_vote, table_tally  # noqa: F401
+from .votes import _N, _num, label_columns, parse_vote, row_table_tally, table_tally  # noqa: F401
 
 
 # --------------------------------------------------------------------------------------------
@@ -256,7 +260,8 @@ _MOVE_PATTERNS = [
     re.compile(rf"{_name('mover')}\s+(?i:proposed|nominated)\s+{_name('nominee')}(?:\s+(?i:for|as)\b|\s*,(?=\s+{_name('sec2')}\s+(?i:seconded)))"
                rf"(?:[^.]{{0,200}}?(?i:{_SEC_KW})\s+(?i:by)\s+{_name('seconder')})?"),
     # X moved to / moved that / moved approval / moved the
-    re.compile(rf"{_name('mover')}\s+(?i:moved|proposed|moves|motioned)(?:\s+(?i:to\b|that\b|the\b|approval|adoption|acceptance|(?!discussing|considering|talking|looking|exploring|revisiting)[a-z]+ing\b|"
+    # (an adverb may stand between: "Cllr X then proposed the adoption of the document")
+    re.compile(rf"{_name('mover')}\s+(?:(?i:then|also|subsequently|duly|formally|further)\s+)?(?i:moved|proposed|moves|motioned)(?:\s+(?i:to\b|that\b|the\b|approval|adoption|acceptance|(?!discussing|considering|talking|looking|exploring|revisiting)[a-z]+ing\b|"
                rf"for\b|a\s+motion|an?\s+amendment|as\b)|\s*,)"
                rf"(?:[^.]{{0,200}}?(?i:{_SEC_KW})\s+(?i:by)\s+{_name('seconder')})?"),
     # "Bob P. motion to accept minutes, Mike K. seconded": "motion" as the verb, in note-form minutes
@@ -269,10 +274,15 @@ _MOVE_PATTERNS = [
     re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_name('mover')}\s+(?:[a-z]+ed)\b[^.]{{0,200}}?(?:,\s*|\s+)(?i:and\s+)?{_name('seconder')}\s+(?i:seconded)\b"),
     # "Moved Cr Smith, seconded Cr Jones that ...": the verbs without "by", names straight after
     re.compile(rf"(?i:\b(?:moved|proposed))[ \t]+{_name('mover')}\s*,?\s*(?i:and\s+)?(?i:seconded|second)[ \t]+{_name('seconder')}"),
+    # a transcript's speaker moving in the first person: "Harold: I move to approve ...". The speaker
+    # label is the mover (chat-style and verbatim minutes print who spoke before each turn)
+    re.compile(rf"(?:^|(?<=\n))[ \t]*{_name('mover')}[ \t]*:[ \t]*I[ \t]+(?i:move|propose)[ \t]+(?i:to|that|the|approval|adoption)\b"
+               rf"(?:[^.]{{0,200}}?\.\s+{_name('seconder')}\s+(?i:seconds|seconded)\b)?"),
 ]
 _SECOND_PATTERNS = [
     re.compile(rf"(?i:\b{_SEC_KW}\s+by:?|\bsecond(?:ed)?\s*:|\bseconder\s*:)[ \t]*{_name('seconder')}"),
-    re.compile(rf"{_name('seconder')}\s+(?i:seconded|supported\s+the\s+motion|agreed\b(?=\s*[.]?\s*$))"),
+    # (in the present tense too, as chat-style minutes write it: "Troy moves to adjourn. Jamison seconds.")
+    re.compile(rf"{_name('seconder')}\s+(?i:seconded|seconds\b(?:\s+(?:it|the\s+motion))?(?=\s*[.,;)]|\s*$)|supported\s+the\s+motion|agreed\b(?=\s*[.]?\s*$))"),
     # "X moved to approve the minutes, Y seconding."
     re.compile(rf"(?:,|\band)\s+{_name('seconder')}\s+(?i:seconding)\b"),
 ]
@@ -297,9 +307,9 @@ class _Guarded:
 
 # the word each name-first pattern needs ("made a motion", "so moved", "nominated", "moved to", "seconded")
 _GUARDS = {4: r"second|supported", 5: r"motion", 6: r"so\s+move", 7: r"proposed|nominated",
-           8: r"mo(?:ved|ves|tioned)|proposed", 9: r"motion", 11: r"seconded"}
+           8: r"mo(?:ved|ves|tioned)|proposed", 9: r"motion", 11: r"seconded", 13: r"\bI\s+(?:move|propose)\b"}
 _MOVE_PATTERNS = [_Guarded(_GUARDS[k], pat) if k in _GUARDS else pat for k, pat in enumerate(_MOVE_PATTERNS)]
-_SECOND_PATTERNS = [_SECOND_PATTERNS[0], _Guarded(r"seconded|supported|agreed", _SECOND_PATTERNS[1]),
+_SECOND_PATTERNS = [_SECOND_PATTERNS[0], _Guarded(r"seconded|seconds|supported|agreed", _SECOND_PATTERNS[1]),
                     _Guarded(r"seconding", _SECOND_PATTERNS[2])]
 _MOTION_INTRO = re.compile(
     r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:SUBSTITUTE\s+|AMENDED\s+|MAIN\s+)?MOTION\s*[:\-–]|Motion\s+to\b|"
@@ -402,7 +412,11 @@ _STATEMENT = re.compile(
     # a subjectless minute of what the body asked for: "Recommended that the report be referred to the
     # Department", "Recommend task to be considered by the incoming committee"
     r"|^(?:recommend(?:ed|s)?|instructed|directed)\s+(?:that\s+)?(?:[\w’'\-]+\s+){1,8}?(?:be|to\s+be)\s+[a-z]+(?:ed|en)\b"
-    r"|^(?:agreed|resolved|decided)\s+(?:unanimously\s+)?(?:to|that|not\s+to|on)\b|\b(?:it\s+was|they|we|members|councill?ors|councilors|council|board|committee|meeting|trustees|directors|commissioners)\s+(?:\w+\s+)?resolved\s+(?:to|not\s+to|that)\b|\bagreed\s+(?:unanimously\s+)?(?:to|that)\b(?=.*\b(?:it|members|councillors|board|committee|council|we|meeting|all)\b))",
+    r"|^(?:agreed|resolved|decided)\s+(?:unanimously\s+)?(?:to|that|not\s+to|on)\b|\b(?:it\s+was|they|we|members|councill?ors|councilors|council|board|committee|meeting|trustees|directors|commissioners)\s+(?:\w+\s+)?resolved\s+(?:to|not\s+to|that)\b|\bagreed\s+(?:unanimously\s+)?(?:to|that)\b(?=.*\b(?:it|members|councillors|board|committee|council|we|meeting|all)\b)"
+    # everyone present agreeing, in notes of a call (a speaker label may open the line): "Omar: Everyone
+    # on the call agreed that the format should migrate ...", "All present agreed to ..."
+    r"|^\W*(?:[A-Z][\w'’\-]*\s*:\s*)?(?:everyone|everybody|all|those)(?:\s+(?:present|attending|participants|attendees))?"
+    r"(?:\s+(?:on|at|in)\s+the\s+(?:call|meeting))?\s+(?:(?:then|also|unanimously)\s+)?agreed\s+(?:that|to|on)\b)",
     re.I,
 )
 _CASED = r"(?:AGREED|APPROVED|NOTED|RESOLVED|ADOPTED|CARRIED|DEFERRED|REFUSED|GRANTED)"
@@ -421,7 +435,11 @@ _BARE = re.compile(
     r"GRANTED|Granted|REFUSED|Refused|DEFERRED|Deferred|WITHDRAWN|Withdrawn|DENIED|Denied|LOST|Lost|"
     r"SUPPORTED|Supported|ACCEPTED|Accepted|PASSED|Passed|REJECTED|Rejected|"
     r"(?:(?:The\s+)?(?:Reports?|Minutes|Accounts|Recommendations?)\s+(?:were\s+|was\s+)?(?:accepted|received|approved|adopted|noted))|No\s+(?:Violation|Objection)s?|No\s+(?:[Oo]bjections?|[Cc]omments?)\s+(?:were\s+)?(?:raised|made|received|lodged)|NO\s+VIOLATION|NO\s+(?:OBJECTIONS?|OBSERVATIONS?|COMMENTS?)(?:\s+BUT\b.*)?|Agreed\s+unanimously|Approved\s+unanimously|"
-    r"Carried\s+unanimously|CARRIED\s+UNANIMOUSLY|Motion\s+(?:carried|passed|failed|lost)(?:\s+unanimously)?)"
+    r"Carried\s+unanimously|CARRIED\s+UNANIMOUSLY|Motion\s+(?:carried|passed|failed|lost)(?:\s+unanimously)?|"
+    # an issue tracker's disposition under the issue's heading, in working-group notes: "Closed with pull
+    # request #145", "Closed as duplicate" (a bare "Closed" is an action log's status, not enough)
+    r"(?:Closed|CLOSED)\s+(?:(?:with|by|via|in)\s+(?:the\s+)?(?:pull\s+request|PR|merge\s+request|commit)\s*#?[\w\-]*|as\s+(?:a\s+)?"
+    r"(?:duplicate|fixed|resolved|won[’']?t\s+fix|not\s+planned|invalid|out\s+of\s+scope)))"
     r"(?:\s*\(?\d+\s*[-–:]\s*\d+(?:\s*[-–:]\s*\d+)*\)?)?\s*[.!]?"
     r"(?:\s+[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*)?$"  # an action log's owner column: "Supported. GD"
 )
@@ -478,6 +496,12 @@ _REPORTED_SPEECH = re.compile(
     r"(?:also\s+|further\s+|then\s+)?"
     r"(?:stated|said|reported|explained|advised|told|informed|mentioned|commented|indicated|believes|believed|shared|"
     r"continued\s+by\s+explaining)\b")
+# A member's question reported: "Cllr. X enquired if the resolution wasn't approved ...": whatever
+# result words it holds are asked about, not recorded.
+_REPORTED_QUESTION = re.compile(_REPORTED_SPEECH.pattern.replace(
+    r"(?:stated|said|reported|explained|advised|told|informed|mentioned|commented|indicated|believes|believed|shared|"
+    r"continued\s+by\s+explaining)\b",
+    r"(?:enquired|inquired|queried|wondered|asked)\s+(?:if|whether|about|what|why|how|when)\b"))
 
 
 # A resolution another body passed, or one passed at an earlier meeting: "resolution passed by Sligo
@@ -650,6 +674,9 @@ def _tag(s: Sentence) -> set[str]:
     if tags and rs and not tags & {"motion", "resolved", "bare", "votes"} \
             and ("result" not in tags or re.match(r"\s+(?:\w+\s+){0,3}?that\b", t[rs.end():])):
         return set()  # "Trustee Elton reported that all participants were elected ...": someone's account
+    if tags and _REPORTED_QUESTION.match(t) and not tags & {"motion", "resolved", "bare", "votes"} \
+            and not re.search(r"(?i)\b(?:and|which)\s+(?:this\s+|it\s+|that\s+)?(?:was|were)\s+(?:\w+\s+)?(?:agreed|approved|granted|accepted)\b", t):
+        return set()  # a member's question about an outcome is not the outcome
     if tags and _REPORTED_RESULT.search(t) and not tags & {"motion", "resolved"}:
         return set()  # "Members noted the resolution passed by another council": its result is not this meeting's
     if tags and _MODAL.search(t) and not tags & {"motion", "result", "resolved", "bare"} and not _TABLE_ROW.search(t) \
@@ -1244,9 +1271,12 @@ def extract_texts(texts: list[str]) -> list[list[dict]]:
         found = _join_motion_outcome(text, fold_elections(text, found))
         found = _pair_motion_results(text, found)
         _roll_call_tables(text, found)
+        found = heading_list_decisions(text, sents, found)
+        found = join_proposals(extend_following(text, sents, found))
         segs.append((text, sents, found))
     _consent_pass(segs)
     _list_then_result_pass(segs)
+    drop_certified_copies([found for _, _, found in segs])
     out = []
     for _, _, found in segs:
         for d in found:
@@ -1258,15 +1288,23 @@ def extract_texts(texts: list[str]) -> list[list[dict]]:
 _ANNOUNCES_TABLE = re.compile(r"(?i)\b(?:roll[\s-]call|vote|division|poll)\b[^.]{0,60}\b(?:as\s+follows|following\s+result)\s*[:.]?\s*$")
 
 
+_ROLL_CALL_TAKEN = re.compile(r"(?i)\broll[\s-]call\s+(?:vote\s+)?(?:was\s+)?(?:taken|held|undertaken|conducted|requested|took\s+place)\b")
+
+
 def _roll_call_tables(text: str, found: list[dict], reach: int = 6000) -> None:
     """A vote announced as a table ("The results of the roll call vote were as follows:") that the
     extraction flattened into one cell per line: its confirmed column counts are the decision's tally."""
     for k, d in enumerate(found):
-        if d["vote"] is not None or not any(_ANNOUNCES_TABLE.search(s.text) for s in d["sents"]):
+        if d["vote"] is not None:
+            continue
+        announced = any(_ANNOUNCES_TABLE.search(s.text) for s in d["sents"])
+        if not announced and not any(_ROLL_CALL_TAKEN.search(s.text) for s in d["sents"]):
             continue
         end = found[k + 1]["start"] if k + 1 < len(found) else len(text)
         region = text[d["start"]:min(end, d["end"] + reach)]
-        vote = table_tally(region)
+        # (a roll call said to be taken, without "as follows", is read only from a row-by-row table
+        # whose printed total confirms it)
+        vote = (table_tally(region) if announced else None) or row_table_tally(region)
         if vote is not None:
             d["vote"] = vote
             d["inferred"].append("vote tally")

@@ -249,3 +249,48 @@ def table_tally(region: str) -> Vote | None:
             return None  # marks lost or shuffled by the extraction: only a count its printed total confirms
         setattr(v, attr, total if total is not None and (total == marks or marks == 0) else marks)
     return v if v.for_ else None
+
+
+# The same table flattened row by row: a "Name" header and the column labels one per line, then each
+# member's name followed by their row's cells ("Name: / In Favour / Against / Abstain / Absent /
+# Jo Bloggs (Ind) / √ / ... / Total / 30"). Empty cells do not survive the extraction, so only a mark
+# straight after the name is placed (in the first column); the count stands only when the printed
+# total of that column confirms it.
+_ROW_HEADER = re.compile(r"(?im)^[ \t]*(?:name|member|councill?or)s?[ \t]*:?[ \t]*$")
+_FAVOUR = {"for", "in favour", "in favor", "yes"}
+
+
+def row_table_tally(region: str) -> Vote | None:
+    """The first column's count and names of a roll-call table flattened row by row (see above),
+    None unless its first column is the "for" column and its printed total confirms the count."""
+    h = _ROW_HEADER.search(region)
+    if h is None:
+        return None
+    raw = region[h.end():].split("\n")
+    lines = [ln.strip() for ln in raw]
+    k = 0
+    while k < len(lines) and not lines[k]:
+        k += 1
+    labels = []
+    while k < len(lines) and lines[k].lower() in _COLUMN:
+        labels.append(lines[k].lower())
+        k += 1
+    if len(labels) < 2 or labels[0] not in _FAVOUR:
+        return None
+    yes: list[str] = []
+    total = None
+    while k < len(lines):
+        ln = lines[k]
+        if re.fullmatch(r"(?i)totals?:?", ln):
+            j = k + 1
+            while j < len(lines) and not lines[j]:
+                j += 1
+            total = int(lines[j]) if j < len(lines) and re.fullmatch(r"\d{1,3}", lines[j]) else None
+            break
+        if ln and not _MARK.match(ln) and re.search(r"[A-Za-z]{2,}", ln):
+            if k + 1 < len(lines) and _MARK.match(lines[k + 1]):
+                yes.append(ln)
+        k += 1
+    if total is None or total != len(yes) or not yes:
+        return None
+    return Vote(for_=total, yes=yes)

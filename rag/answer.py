@@ -579,6 +579,7 @@ class ExtractiveEngine:
         q = profile(check_query(question) if isinstance(question, str) else question)
         question = q.text
         self.last_evidence, self.last_hits = None, []  # what the last answer rested on (eval/calibrate.py reads it)
+        self.last_refusal = None  # why the last answer refused, when it did (for diagnosis: which check refuses)
         meetings = self.meetings_for(q, filters)
         if q.kind == "meeting_decisions":
             decided = self.meeting_decisions(q, filters)
@@ -614,6 +615,7 @@ class ExtractiveEngine:
             self.last_evidence = {"score": best.score, "cover": best.features.get("cover", 0.0)}
         if best is None or not self.passes(best):
             closest = best or (cands[0] if cands else None)
+            self.last_refusal = _refusal_reason(best, cands, self.min_cover)
             return Answer(question, REFUSAL_TEXT, True, [], "extractive",
                           notices=[f"closest evidence: {_label(closest)} (score {closest.score:.2f})"] if closest else [],
                           confidence=round(best.score, 4) if best else None)
@@ -919,7 +921,10 @@ def _root(name: str) -> str:
 def _needs_record(q: Question) -> bool:
     """Questions a label cannot answer: what was decided, why, what happened, yes or no. A
     label can hold a value ("Previous Balance $3,955.10", "Absent: Hernandez"), so figure,
-    date and person questions are left to their own checks."""
+    date and person questions are left to their own checks; so are place questions ("Held at
+    Quayside Rooms, 12 Harbour Street": a venue is a value a label holds)."""
+    if q.place and rule("label_place"):
+        return False
     return q.kind in ("decision", "general") and q.answer_type not in ("list", "person", "count", "amount", "date")
 
 
@@ -974,6 +979,23 @@ def citation_for(meeting: Meeting, hit: SearchHit, quote: str) -> Citation:
         meeting_id=meeting.id, council=meeting.council, committee=meeting.committee, date=meeting.date,
         item_number=hit.item_number, item_title=hit.item_title, quote=quote, truncated=hit.truncated,
     )
+
+
+def _refusal_reason(best: Candidate | None, cands: list[Candidate], min_cover: float) -> str:
+    """Which check the refusal rests on: the evidence check that dropped the top-scored
+    candidate when none was left, or the topic-cover check on the best valid one."""
+    if best is not None:
+        gap = best.features.get("cover_gap")
+        return f"cover: {gap}" if gap else f"cover below {min_cover}: {best.features.get('cover')}"
+    if not cands:
+        return "no candidates"
+    top = cands[0]
+    f = top.features
+    if f.get("gap"):
+        return f"gap: {f['gap']}"
+    if f.get("missing"):
+        return "entity missing from meeting"
+    return "title only" if top.is_title else "invalid"
 
 
 def no_evidence_answer(question: str, used: Filters | None, engine: str) -> Answer:

@@ -425,12 +425,35 @@ _PLACE_NOUN = re.compile(r"\b(?:hall|chambers?|centre|center|hotel|library|schoo
 _AT_NAME = re.compile(rf"\b(?:at|in|via|on)\s+(?:the\s+)?({_NAME_WORD})")
 
 
+# a street address ("395 Bourke Street", "12 High St") names the place whatever the venue's name
+_ADDRESS = re.compile(r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Dr|"
+                      r"Boulevard|Blvd|Square|Sq|Place|Pl|Way|Parade|Terrace|Crescent|Court|Highway|Hwy)\b\.?")
+
+
+# a table row's cell of initials ("2.10 | Write a specification ... | SR | Not done"): action
+# tables and vote tables name people by their initials
+_INITIALS_CELL = re.compile(r"(?:^|\|)\s*([A-Z]{2,3}(?:\s*[,/&]\s*[A-Z]{2,3})*)\s*(?=\||$)", re.M)
+
+
+_NOT_INITIALS = frozenset("TBC TBD TBA NA NB AOB YES NO OK ALL AND THE FOR ANY".split())
+
+
+def _initials_cell(text: str, question: str) -> bool:
+    """Does a table row in `text` hold a cell of initials the question does not give?"""
+    if "|" not in text:
+        return False
+    words = set(re.findall(r"\b[A-Z]{2,3}\b", question)) | _NOT_INITIALS
+    return any(set(re.findall(r"[A-Z]{2,3}", m.group(1))) - words for m in _INITIALS_CELL.finditer(text))
+
+
 def names_a_place(text: str, question: str) -> bool:
     """Does `text` name a place the question does not already give ("Venue: SRCF Mattermost",
     "at the Holiday Inn", "in Quebec")? "Minutes of the AGM held in Bangalore" does not answer
     "which venue in Bangalore"."""
     ql = question.lower()
     if _PLACE_LABEL.search(text):
+        return True
+    if rule("place_address") and any(m.group(0).lower() not in ql for m in _ADDRESS.finditer(text)):
         return True
     if any(m.group(0).lower() not in ql for m in _PLACE_NOUN.finditer(text)):
         return True
@@ -448,9 +471,18 @@ def _months_in(text: str) -> list[int]:
     return list(dict.fromkeys(out))
 
 
+_MODIFIER_YEAR = re.compile(r"\b(?:the|its|their|his|her|this|that)\s+((?:19|20)\d{2})\s+(?!(?:annual|general|ordinary|"
+                            r"special|extraordinary|statutory|regular|monthly|meetings?|agm|sessions?|plenary|sitting)\b)[a-z]")
+
+
 def meeting_ref(question: str) -> MeetingRef:
     """What the question says about the meeting(s): names, years, months, day, relative."""
     years = tuple(dict.fromkeys(int(y) for y in _YEAR_RX.findall(question)))
+    if rule("modifier_year"):
+        # "the 2023 revenue surplus", "its 2024 budget": a year qualifying a thing (accounts,
+        # budgets, plans are set and reported in other years) does not date the meeting
+        qualifying = {int(y) for y in _MODIFIER_YEAR.findall(question)}
+        years = tuple(y for y in years if y not in qualifying)
     months = tuple(_months_in(question))
     day = None
     iso = _ISO.search(question)
@@ -872,7 +904,8 @@ def evidence_gap(p: QuestionProfile, text: str, common: set[str], title: str = "
                 return f"names no one as {', '.join(p.offices)}"
         elif p.kind == "name" and not names:
             return "no personal name"
-        elif not names and not _new_matches(_ROLE, text, question) and not _OFFICE_LABEL.search(text):
+        elif not names and not _new_matches(_ROLE, text, question) and not _OFFICE_LABEL.search(text) \
+                and not (rule("initials_cell") and _initials_cell(text, question)):
             return "no person or role"
     elif p.kind == "entity" and rule("entity"):
         proper = _proper_words(text, question, common)

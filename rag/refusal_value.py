@@ -121,6 +121,10 @@ def new_name_gap(question: str, kind: str, sentence: str, common: set[str]) -> s
              and not _HONORIFIC_ONLY.match(m.group(0))]
     if roles or _OFFICE_LABEL.search(sentence):
         return None
+    from .question import _initials_cell, rule
+
+    if rule("initials_cell") and _initials_cell(sentence, question):
+        return None  # an action table's owner cell ("... | SR | Not done") names them by initials
     return "names no one the question does not already name"
 
 
@@ -261,14 +265,21 @@ def vote_kind_gap(question: str, sentence: str) -> str | None:
     return None
 
 
+_MEETING_NUMBER = re.compile(r"\b(?:meeting|session|sitting)\s*(?:#|no\.?|number)\s*(\d+)\b", re.I)
+
+
 def number_gap(question: str, sentence: str, item: str = "", label: str = "", title: str = "") -> str | None:
     """A number of two or more digits the question names its subject by ("Resolution 259-2018",
     "the 40-unit scheme", "item 18") - not a year, a date or an ordinal - is in the evidence's
     item (its text, heading or number); evidence from an item without it is about another
     resolution or scheme."""
-    from .question import _DATE
+    from .question import _DATE, rule
 
     dates = [m.span() for m in _DATE.finditer(question)]
+    if rule("meeting_number"):
+        # "the CSAF TC meeting #10", "Meeting No. 12": the number names the meeting (which the
+        # meeting match finds), not the subject the evidence must mention
+        dates += [m.span(1) for m in _MEETING_NUMBER.finditer(question)]
     nums = [m.group(0) for m in re.finditer(r"(?<![\w.,/£$€-])\d[\d,./-]*\d(?![\w£$€%])", question)
             if not any(a <= m.start() < b for a, b in dates) and not re.fullmatch(r"(?:19|20)\d{2}", m.group(0))]
     if not nums:

@@ -770,3 +770,62 @@ def test_what_reads_as_the_meeting_s_title_block(paged):
     assert not engine._is_title_block("The Town Council approved the budget.", m)
     assert not engine._is_title_block("Monday, March 16, 2020", m)
     assert not engine._is_title_block("Special Town Council Meeting: Chair Jane Ortiz", m)
+
+
+# --- minutes that record facts as fields, table rows and bare statements (session 6: the
+# checks must read them as the record they are, and still refuse what is not there) -----------
+
+USER_GROUP = """# Harbour Users Group Meeting #4 March 6, 2024
+
+Held at Quayside Rooms, 12 Harbour Street, Portwell
+
+## 1. Roll call
+
+All members recorded their attendance - quorum was reached.
+
+## 2. Moorings
+
+The group discussed the waiting list for moorings and the condition of the pontoons.
+
+## 3. New Actions
+
+| No. | Action | Owner |
+|-----|--------|-------|
+| 4.1 | Write a report on mooring fees for the next meeting | JK |
+| 4.2 | Ask the harbour master about pontoon repairs | PL |
+"""
+
+
+@pytest.fixture(scope="module")
+def user_group(tmp_path_factory, embed_model):
+    from rag.config import Settings
+    from rag.indexing import ingest_paths
+    from rag.retrieve import Retriever
+    from rag.store import MinutesStore
+
+    root = tmp_path_factory.mktemp("user_group")
+    path = root / "harbour-users-group_2024-03-06.md"
+    path.write_text(USER_GROUP, encoding="utf-8")
+    store = MinutesStore.open(Settings.from_options(store=root / "store"))
+    assert ingest_paths(store, [path]).ok
+    return Retriever(store)
+
+
+def test_a_venue_given_as_a_street_address_answers_where(user_group):
+    a = ask(user_group, "Where was the Harbour Users Group meeting of March 2024 held?")
+    assert not a.refused and "12 Harbour Street" in a.text
+
+
+def test_an_action_table_owner_cell_of_initials_answers_who_is_responsible(user_group):
+    a = ask(user_group, "Who is responsible for writing a report on mooring fees?")
+    assert not a.refused and "JK" in a.text
+
+
+def test_the_meeting_number_names_the_meeting_not_the_subject(user_group):
+    a = ask(user_group, "Was quorum reached at the Harbour Users Group meeting #4?")
+    assert not a.refused and "quorum was reached" in a.text
+
+
+def test_what_the_record_does_not_hold_is_still_refused(user_group):
+    a = ask(user_group, "How much will the pontoon repairs cost?")
+    assert a.refused

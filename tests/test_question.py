@@ -478,3 +478,25 @@ def test_how_one_member_voted_needs_that_member_in_the_evidence():
     # a body's vote is not one member's
     q = profile("How did the Town Board supervisors vote on paying the August 2020 disbursements?")
     assert evidence_gap(q, "Motion carried unanimously.", set()) is None
+
+
+@pytest.mark.parametrize("question, sentence, fits", [
+    # a venue given as a street address names the place, whatever the venue is called
+    ("Where was the AGM held?", "Held at NAB Events Hubs, 395 Bourke Street, Melbourne VIC 3000", True),
+    ("Where was the AGM held?", "Held at 12 Harbour Street.", True),
+    ("Where was the AGM held?", "The AGM heard 395 apologies.", False),
+    # an action table names its owners by initials in a cell of the row
+    ("Who is responsible for writing the specification?", "2.10 | Write a specification of the service | SR | Not done", True),
+    ("Who is responsible for writing the specification?", "2.10 | Write a specification of the service | TBC |", False),
+    ("Who is responsible for writing the specification?", "2.10 | Write a specification of the service | Not done", False),
+])
+def test_places_and_owners_as_minutes_record_them(question, sentence, fits):
+    assert (gap(question, sentence) is None) is fits, gap(question, sentence)
+
+
+def test_a_year_that_qualifies_a_thing_does_not_date_the_meeting():
+    from rag.question import meeting_ref
+
+    assert meeting_ref("Why can the 2023 revenue surplus not be spent on grants?").years == ()
+    assert meeting_ref("What was decided at the 2023 annual general meeting?").years == (2023,)
+    assert meeting_ref("Who moved acceptance of the 2021 financial statement at the 2022 AGM?").years == (2022,)

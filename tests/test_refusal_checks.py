@@ -236,6 +236,8 @@ def test_the_kind_of_vote_counted(question, sentence, gap):
     ("What is the tree cutting permit fee set in Rivergrove's Resolution 259-2018 fee schedule?", True),
     ("What is the tree cutting permit fee in Rivergrove's 2018 fee schedule?", False),  # a year is not a name
     ("Who seconded the confirmation of the minutes of the 23 May 2025 meeting?", False),  # nor is a date
+    ("Was quorum reached at the TC meeting #10 on 27 September 2017?", False),  # nor the meeting's own number
+    ("Was quorum reached at Meeting No. 12?", False),
 ])
 def test_the_numbered_subject(question, gap):
     sentence = "Rivergrove only had a $1000 fee in its ordinance at that time."
@@ -351,3 +353,13 @@ def test_engine_keeps_to_the_dated_meeting(amherst_engine):
     answer = amherst_engine.answer(
         "Who seconded the motion to adjourn the Amherst Town Council special meeting of March 16, 2020?")
     assert answer.refused
+
+
+@pytest.mark.parametrize("sentence, gap", [
+    ("2.10 | Write a specification of external authorization service | SR | Not done", False),  # an owner's initials
+    ("2.10 | Write a specification of external authorization service | Not done", True),
+    ("Write a specification of external authorization service", True),
+])
+def test_an_owner_named_by_initials_in_a_table_row(sentence, gap):
+    question = "Who is responsible for writing a specification of the external authorization service?"
+    assert (new_name_gap(question, "who", sentence, {"write", "specification", "external"}) is not None) is gap

@@ -1,7 +1,6 @@
 """Shared fixtures. The embedding model and the sample store are built once per session."""
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -14,6 +13,27 @@ sys.path.insert(0, str(ROOT))
 from rag.config import offline_environment  # noqa: E402
 
 offline_environment()
+
+
+@pytest.fixture(scope="session")
+def retriever_over(tmp_path_factory, embed_model):
+    """A builder: `retriever_over((file name, text), ...)` writes the documents to a temp dir,
+    ingests them into a real store there (Chroma, BM25, the real model) and returns a Retriever
+    over it. Answer tests set up small minutes this way; the file name carries the date and body."""
+    def build(*docs: tuple[str, str]):
+        from rag.config import Settings
+        from rag.indexing import ingest_paths
+        from rag.retrieve import Retriever
+        from rag.store import MinutesStore
+
+        root = tmp_path_factory.mktemp("docs")
+        for name, text in docs:
+            (root / name).write_text(text, encoding="utf-8")
+        store = MinutesStore.open(Settings.from_options(store=root / "store"))
+        assert ingest_paths(store, [root / name for name, _ in docs]).ok
+        return Retriever(store)
+
+    return build
 
 
 @pytest.fixture(scope="session")

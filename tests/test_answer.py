@@ -280,20 +280,9 @@ The council agreed to replace the swings in the play area at a cost of £4,200.
 
 
 @pytest.fixture(scope="module")
-def parish(tmp_path_factory, embed_model):
-    from rag.config import Settings
-    from rag.indexing import ingest_paths
-    from rag.retrieve import Retriever
-    from rag.store import MinutesStore
-
-    root = tmp_path_factory.mktemp("parish")
-    docs = (("ashby-parish-council-2024-01-09.txt", PARISH_JAN), ("ashby-parish-council-2024-02-13.txt", PARISH_FEB),
-            ("thornton-town-council-2024-01-16.txt", OTHER_BODY))
-    for name, text in docs:
-        (root / name).write_text(text, encoding="utf-8")
-    store = MinutesStore.open(Settings.from_options(store=root / "store"))
-    assert ingest_paths(store, [root / name for name, _ in docs]).ok
-    return Retriever(store)
+def parish(retriever_over):
+    return retriever_over(*(("ashby-parish-council-2024-01-09.txt", PARISH_JAN), ("ashby-parish-council-2024-02-13.txt", PARISH_FEB),
+            ("thornton-town-council-2024-01-16.txt", OTHER_BODY)))
 
 
 def test_a_list_question_gets_every_entry_after_the_lead_in(parish):
@@ -360,18 +349,8 @@ The field day at Riverbend Park was discussed at length and members were keen to
 
 
 @pytest.fixture(scope="module")
-def bullet_notes(tmp_path_factory, embed_model):
-    from rag.config import Settings
-    from rag.indexing import ingest_paths
-    from rag.retrieve import Retriever
-    from rag.store import MinutesStore
-
-    root = tmp_path_factory.mktemp("bullets")
-    path = root / "riverbend-radio-club-2024-10-05.md"
-    path.write_text(BULLET_NOTES, encoding="utf-8")
-    store = MinutesStore.open(Settings.from_options(store=root / "store"))
-    assert ingest_paths(store, [path]).ok
-    return Retriever(store)
+def bullet_notes(retriever_over):
+    return retriever_over(("riverbend-radio-club-2024-10-05.md", BULLET_NOTES))
 
 
 def test_a_short_line_naming_one_person_answers_who_seconded(bullet_notes):
@@ -450,18 +429,8 @@ The committee discussed allowing online sign-ups for new members of the Board. A
 
 
 @pytest.fixture(scope="module")
-def listed(tmp_path_factory, embed_model):
-    from rag.config import Settings
-    from rag.indexing import ingest_paths
-    from rag.retrieve import Retriever
-    from rag.store import MinutesStore
-
-    root = tmp_path_factory.mktemp("listed")
-    path = root / "alder-valley-board-2024-10-14.txt"
-    path.write_text(LISTED, encoding="utf-8")
-    store = MinutesStore.open(Settings.from_options(store=root / "store"))
-    assert ingest_paths(store, [path]).ok
-    return Retriever(store)
+def listed(retriever_over):
+    return retriever_over(("alder-valley-board-2024-10-14.txt", LISTED))
 
 
 def test_a_count_the_minutes_give_as_a_list_is_counted(listed):
@@ -588,18 +557,8 @@ Not Held
 
 
 @pytest.fixture(scope="module")
-def neighbours(tmp_path_factory, embed_model):
-    from rag.config import Settings
-    from rag.indexing import ingest_paths
-    from rag.retrieve import Retriever
-    from rag.store import MinutesStore
-
-    root = tmp_path_factory.mktemp("neighbours")
-    path = root / "ballyglen-county-council-2025-06-16.txt"
-    path.write_text(NEIGHBOURS, encoding="utf-8")
-    store = MinutesStore.open(Settings.from_options(store=root / "store"))
-    assert ingest_paths(store, [path]).ok
-    return Retriever(store)
+def neighbours(retriever_over):
+    return retriever_over(("ballyglen-county-council-2025-06-16.txt", NEIGHBOURS))
 
 
 def test_near_neighbours_the_nomination_the_roll_call_and_the_status_line(neighbours):
@@ -678,19 +637,8 @@ TSC_NOTES = """# Lindenfield Project Technical Steering Committee (TSC) Meeting 
 
 
 @pytest.fixture(scope="module")
-def paged(tmp_path_factory, embed_model):
-    from rag.config import Settings
-    from rag.indexing import ingest_paths
-    from rag.retrieve import Retriever
-    from rag.store import MinutesStore
-
-    root = tmp_path_factory.mktemp("paged")
-    docs = (("brackenmoor-county-council-special_2025-03-03.txt", PAGED), ("lindenfield-tsc_2024-05-08.md", TSC_NOTES))
-    for name, text in docs:
-        (root / name).write_text(text, encoding="utf-8")
-    store = MinutesStore.open(Settings.from_options(store=root / "store"))
-    assert ingest_paths(store, [root / name for name, _ in docs]).ok
-    return Retriever(store)
+def paged(retriever_over):
+    return retriever_over(*(("brackenmoor-county-council-special_2025-03-03.txt", PAGED), ("lindenfield-tsc_2024-05-08.md", TSC_NOTES)))
 
 
 def test_a_page_header_is_never_the_answer_and_a_wrapped_name_run_is_counted(paged):
@@ -797,18 +745,8 @@ The group discussed the waiting list for moorings and the condition of the ponto
 
 
 @pytest.fixture(scope="module")
-def user_group(tmp_path_factory, embed_model):
-    from rag.config import Settings
-    from rag.indexing import ingest_paths
-    from rag.retrieve import Retriever
-    from rag.store import MinutesStore
-
-    root = tmp_path_factory.mktemp("user_group")
-    path = root / "harbour-users-group_2024-03-06.md"
-    path.write_text(USER_GROUP, encoding="utf-8")
-    store = MinutesStore.open(Settings.from_options(store=root / "store"))
-    assert ingest_paths(store, [path]).ok
-    return Retriever(store)
+def user_group(retriever_over):
+    return retriever_over(("harbour-users-group_2024-03-06.md", USER_GROUP))
 
 
 def test_a_venue_given_as_a_street_address_answers_where(user_group):

@@ -59,20 +59,9 @@ The council agreed to repaint the cemetery railings.
 
 
 @pytest.fixture(scope="module")
-def brampton(tmp_path_factory, embed_model):
-    from rag.config import Settings
-    from rag.indexing import ingest_paths
-    from rag.retrieve import Retriever
-    from rag.store import MinutesStore
-
-    root = tmp_path_factory.mktemp("brampton")
-    docs = (("brampton-parish-council-2024-01-09.txt", JAN), ("brampton-parish-council-2024-02-13.txt", FEB),
-            ("brampton-parish-council-2024-03-12.txt", MAR), ("kirby-town-council-2024-02-15.txt", OTHER))
-    for name, text in docs:
-        (root / name).write_text(text, encoding="utf-8")
-    store = MinutesStore.open(Settings.from_options(store=root / "store"))
-    assert ingest_paths(store, [root / name for name, _ in docs]).ok
-    return Retriever(store)
+def brampton(retriever_over):
+    return retriever_over(*(("brampton-parish-council-2024-01-09.txt", JAN), ("brampton-parish-council-2024-02-13.txt", FEB),
+            ("brampton-parish-council-2024-03-12.txt", MAR), ("kirby-town-council-2024-02-15.txt", OTHER)))
 
 
 def _entries(text: str) -> list[str]:

@@ -53,19 +53,8 @@ WEEK2 = """# Fernbank Project Technical Steering Committee (TSC) Meeting 2019-03
 
 
 @pytest.fixture(scope="module")
-def tsc(tmp_path_factory, embed_model):
-    from rag.config import Settings
-    from rag.indexing import ingest_paths
-    from rag.retrieve import Retriever
-    from rag.store import MinutesStore
-
-    root = tmp_path_factory.mktemp("tsc")
-    docs = (("fernbank-tsc_2019-03-06.md", WEEK1), ("fernbank-tsc_2019-03-13.md", WEEK2))
-    for name, text in docs:
-        (root / name).write_text(text, encoding="utf-8")
-    store = MinutesStore.open(Settings.from_options(store=root / "store"))
-    assert ingest_paths(store, [root / name for name, _ in docs]).ok
-    return Retriever(store)
+def tsc(retriever_over):
+    return retriever_over(*(("fernbank-tsc_2019-03-06.md", WEEK1), ("fernbank-tsc_2019-03-13.md", WEEK2)))
 
 
 def test_a_day_list_names_each_meeting():

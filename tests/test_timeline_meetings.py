@@ -59,19 +59,8 @@ President Hale adjourned the meeting at 9:03 p.m.
 
 
 @pytest.fixture(scope="module")
-def elmbury(tmp_path_factory, embed_model):
-    from rag.config import Settings
-    from rag.indexing import ingest_paths
-    from rag.retrieve import Retriever
-    from rag.store import MinutesStore
-
-    root = tmp_path_factory.mktemp("elmbury")
-    docs = (("elmbury-town-council-special_2020-03-16.txt", FIRST), ("elmbury-town-council-special_2020-03-23.txt", SECOND))
-    for name, text in docs:
-        (root / name).write_text(text, encoding="utf-8")
-    store = MinutesStore.open(Settings.from_options(store=root / "store"))
-    assert ingest_paths(store, [root / name for name, _ in docs]).ok
-    return Retriever(store)
+def elmbury(retriever_over):
+    return retriever_over(*(("elmbury-town-council-special_2020-03-16.txt", FIRST), ("elmbury-town-council-special_2020-03-23.txt", SECOND)))
 
 
 def _entries(text: str) -> list[str]:

@@ -1,8 +1,9 @@
-"""Check gold: evidence and decision texts verbatim (NFKC, quotes/dashes straightened, whitespace collapsed);
-question items exist in structure.json; timeline docs/items align."""
+"""Check a held-out set's gold against its documents: evidence and decision texts verbatim (NFKC,
+quotes/dashes straightened, whitespace collapsed); question items exist in structure.json; timeline
+docs/items align; every document has gold and a sources line. Usage: python eval/heldout/verify.py eval/heldout/real6"""
 import json, re, sys, unicodedata
 from pathlib import Path
-D = Path(__file__).resolve().parent
+D = Path(sys.argv[1]).resolve()
 def norm(s):
     s = unicodedata.normalize("NFKC", s)
     s = s.replace("’","'").replace("‘","'").replace("“",'"').replace("”",'"')
@@ -34,7 +35,7 @@ for line in open(D/"questions.jsonl", encoding="utf-8"):
         if r["answer"] is not None and norm(e) not in T[d]:
             bad += 1; print("EVIDENCE not verbatim:", d, e[:80])
 print("problems:", bad)
-# HELDOUT6 additions: every doc has gold and a sources line, and vice versa
+# every document has gold and a sources line, and vice versa
 import os
 src = [json.loads(l)["doc"] for l in open(D/"sources.jsonl", encoding="utf-8")] if (D/"sources.jsonl").exists() else []
 files = sorted(os.listdir(D/"docs"))

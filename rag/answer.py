@@ -173,7 +173,7 @@ class ExtractiveEngine:
         self._emb_cache: dict[str, list[float]] = {}
         self._common_cache: dict[str, set[str]] = {}
         self._acronyms: dict[str, dict[str, str]] = {}
-        self._heads_cache: dict[str, frozenset[str]] = {}
+        self._heads_cache: dict[tuple[str, str], frozenset[str]] = {}
 
     # --- evidence -------------------------------------------------------------------------
 
@@ -429,7 +429,7 @@ class ExtractiveEngine:
                 gap = None  # "Next Meeting\nDate:\n\nTuesday 2nd December 2025": the moment is named just above
             if gap is None and is_instruction(c.text):
                 gap = "reads as an instruction to the reader, not a record"  # text in minutes is data
-            if gap is None and rule("page_furniture") and is_furniture(c.text, self._running_heads(mid)):
+            if gap is None and rule("page_furniture") and is_furniture(c.text, self._running_heads(meetings[mid])):
                 gap = "a page header or footer, not a record"  # "Minutes of ... Page 2 of 2"
             if gap is None and rule("title_block") and not c.is_resolution and (qwords[mid] - _ABOUT_THE_MEETING) \
                     and self._is_title_block(c.text, meetings[mid]):
@@ -485,12 +485,13 @@ class ExtractiveEngine:
             c.features = {"semantic": round(c.semantic, 3), "lexical": round(c.lexical, 3), "bonus": round(bonus, 3),
                           "cover": round(cover, 3), "gap": gap, "missing": missing, "listed": listed}
 
-    def _running_heads(self, meeting_id: str) -> frozenset[str]:
-        """The meeting's running page heads (rag/sentences.py `running_heads`), read once."""
-        if meeting_id not in self._heads_cache:
-            m = self.retriever.store.get_meeting(meeting_id)
-            self._heads_cache[meeting_id] = running_heads("\n".join([m.preamble] + [f"{it.title}\n{it.text}" for it in m.items]))
-        return self._heads_cache[meeting_id]
+    def _running_heads(self, m: Meeting) -> frozenset[str]:
+        """The meeting's running page heads (rag/sentences.py `running_heads`), read once per
+        version of its text: a re-ingest that replaces a meeting's text keeps its id."""
+        key = (m.id, m.text_hash)
+        if key not in self._heads_cache:
+            self._heads_cache[key] = running_heads("\n".join([m.preamble] + [f"{it.title}\n{it.text}" for it in m.items]))
+        return self._heads_cache[key]
 
     def _is_title_block(self, text: str, meeting: Meeting) -> bool:
         """Is `text` the meeting's title block: short lines whose every word names the meeting

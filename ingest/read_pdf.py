@@ -32,12 +32,11 @@ from pathlib import Path
 
 from .blocks import Block
 from .errors import IngestError
+from .furniture import BARE_PAGE_NUMBER, PAGE_NUMBER
 from .read_common import Budget, clean_inline
 
 MAX_PAGES = 3000
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi|extrabold|ultrabold|[-,]bd\b|[-,]b$|Bd$", re.I)
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|-\s*\d+\s*-|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|[ivxlc]{1,6})\s*$", re.I)
 _DIGITS = re.compile(r"\d+")
 _PAGE_IN_LINE = re.compile(r"\bpage\s+\d+\b", re.I)
 _ZONE = 3  # lines at the top and bottom of a page that may be running headers/footers
@@ -324,7 +323,7 @@ def strip_running_lines(pages: list[list[tuple[Block, float | None]]]) -> list[B
         top, bottom = edges(page)
         for b, _ in page:
             if id(b) in top or id(b) in bottom:
-                if _PAGE_NUMBER.match(b.text) and not b.text.endswith("."):
+                if (PAGE_NUMBER.match(b.text) or BARE_PAGE_NUMBER.match(b.text)) and not b.text.endswith("."):
                     continue
                 # first page: a running header stays (it often names the meeting), a footer or
                 # a header carrying the page number goes

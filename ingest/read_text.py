@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .blocks import Block
 from .errors import IngestError
+from .furniture import furniture_lines
 
 _MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -74,6 +75,10 @@ def looks_like_html(text: str) -> bool:
 
 
 def text_file_blocks(text: str) -> list[Block]:
-    """Normalised text as one `line` block per line (blank lines kept as empty blocks), so
-    `render_text` gives back exactly the normalised text."""
-    return [Block(text=ln, kind="line") for ln in normalise(text).rstrip("\n").split("\n")]
+    """Normalised text as one `line` block per line (blank lines kept as empty blocks), less
+    its page furniture: a text file exported from a PDF keeps the page numbers ("Page 2 of 3",
+    "1 | Page") and running headers the PDF reader would have dropped (`ingest.furniture`), so
+    `render_text` gives back the normalised text without them."""
+    lines = normalise(text).rstrip("\n").split("\n")
+    drop = furniture_lines(lines)
+    return [Block(text=ln, kind="line") for i, ln in enumerate(lines) if i not in drop]

@@ -78,6 +78,14 @@ motion's first sentence) and the run-in labels between such resolutions ("Staff 
 Lower-case Markdown headings ("### nodejs/node") are headings; a numbered list item's bold head
 ("1. **Welcome** — ...") is its title, under the list's number. No constant here is fitted.
 
+Round 6 (read from an unlabelled pool of minutes from bodies in no dev set): a stack of headings
+at the top with nothing under them, set at levels no later heading uses, is the title block; where
+heading markup draws two or more sections with text, bold run-in labels ("**Maker:** ...") are
+never the top level; two numbers neither starting the count nor within a missing step of each
+other are no agenda; a numbered list of names under an attendance label is a roll call; page
+numbers and running headers of text files exported from PDFs are dropped by the reader
+(`ingest.furniture`).
+
 The code is split by job: `segment_numbers` (number shapes, keys, steps), `segment_titles`
 (what reads as a title), `segment_candidates` (blocks to candidates), `segment_filters`
 (candidates and chosen items that are not items), `segment_schemes` (choosing the levels),
@@ -175,6 +183,7 @@ def _choose_by_schemes(blocks: list[Block], params: SegmentParams | None = None)
     if pages:
         cands = [c for c in cands if c.idx not in pages]
         weak = [c for c in weak if c.idx not in pages]
+    cands = _title_stack(cands, blocks)
     first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
     if (cands and cands[0].idx == first and cands[0].key is None and len(cands) > 1
             and _DOC_TITLE.match(clean_title(cands[0].title))):
@@ -200,6 +209,11 @@ def _choose_by_schemes(blocks: list[Block], params: SegmentParams | None = None)
                 prev = cands[0].end
                 cands = cands[1:]
     options = _top_options(cands, params)
+    if _sections_by_markup(every, blocks) >= 2:
+        # the author drew sections with heading markup: a bold label opening a paragraph inside
+        # them ("**Goal** Get agreement ...", "**Maker:** EC Chair ...") is a field of that
+        # section's text, never the agenda's top level (it may still be a second level)
+        options = [o for o in options if o[1][0].scheme != "runin"]
     if not options:
         return _lone_item(every, blocks)
     best_total, best = -1.0, None
@@ -247,6 +261,43 @@ def _choose_by_schemes(blocks: list[Block], params: SegmentParams | None = None)
     seen: set[tuple[int, int]] = set()  # a block read two ways (roman C / letter C) heads one item
     out = [t for t in out if not (_pos(t[0]) in seen or seen.add(_pos(t[0])))]
     return _drop_records(_unwrap(out, cands, blocks))
+
+
+def _sections_by_markup(cands: list[Cand], blocks: list[Block]) -> int:
+    """How many headings typed as heading markup (HTML h1-h6, Markdown "#", reST underlines,
+    DOCX heading styles) have text of their own under them before the next candidate."""
+    heads = sorted({c.idx: c for c in cands if c.style in ("heading", "underline") or blocks[c.idx].kind == "heading"}.values(),
+                   key=lambda c: c.idx)
+    n = 0
+    for k, c in enumerate(heads):
+        stop = heads[k + 1].idx if k + 1 < len(heads) else len(blocks)
+        n += any(blocks[j].text.strip() for j in range(c.end + 1, stop))
+    return n
+
+
+def _title_stack(cands: list[Cand], blocks: list[Block]) -> list[Cand]:
+    """Headings stacked at the top of the document with nothing under them ("## Minutes" /
+    "## Melbourne AWS User Group Inc" / "## Annual General Meeting" / "### 27th April 2022 ...")
+    are the title block, not items, when no heading later in the document is set at their level:
+    a title is typeset once, the items' headings again and again. Only short lines (front matter,
+    a logo's alt text) may stand above the stack, and at least two candidates must remain: a
+    stack that is the whole document is its agenda."""
+    def text_between(a: int, b: int) -> bool:
+        return any(blocks[j].text.strip() for j in range(a, b))
+
+    if not cands or any(len(b.text.split()) > 8 for b in blocks[: cands[0].idx] if b.text.strip()):
+        return cands
+    stack = 0
+    while (stack + 1 < len(cands) and cands[stack].key is None and cands[stack].style in ("heading", "underline")
+           and cands[stack + 1].idx > cands[stack].end and not text_between(cands[stack].end + 1, cands[stack + 1].idx)):
+        stack += 1
+    later = {c.scheme for c in cands[stack:]}
+    drop = 0
+    while drop < stack and cands[drop].scheme not in later:
+        drop += 1
+    if drop < 2 or len(cands) - drop < 2:
+        return cands  # one heading over the rest is the existing title rule's to judge
+    return cands[drop:]
 
 
 # --- items -------------------------------------------------------------------------------------

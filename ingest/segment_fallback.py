@@ -337,14 +337,17 @@ _ROLL_LABEL = re.compile(
     r"attendees|attendance|apologies|regrets|excused|not present)(?:\s+(?:were|was))?\s*:?$", re.I)
 
 
+_SECTION_NO = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+")
+
+
 def roll_call_lines(blocks: list[Block]) -> set[int]:
     """Lines listing people under an attendance label standing alone ("PRESENT:" / "JOHN SMITH" /
     "MARY O'BRIEN"): each name on its own line, up to the next blank line or label. Capitals
     names read like capitals headings, but a roll call is never business."""
     out: set[int] = set()
     for i, b in enumerate(blocks):
-        if not _ROLL_LABEL.match(b.text.strip()):
-            continue
+        if not _ROLL_LABEL.match(_SECTION_NO.sub("", b.text.strip())):
+            continue  # (a label may carry its section's number: "1.1.1. Attending:")
         j = i + 1
         kind = blocks[j].kind if j < len(blocks) else None
         while j < len(blocks) and blocks[j].text.strip() and not _ROLL_LABEL.match(blocks[j].text.strip()):
@@ -357,9 +360,16 @@ def roll_call_lines(blocks: list[Block]) -> set[int]:
     return out
 
 
+# A person as a list entry: "Dave", "Pedram Hosseyni", "Jane Doe (Moneyhub)", "J. O'Brien".
+_PERSON_ENTRY = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*\([^)]{1,60}\))?")
+
+
 def drop_roll_calls(out: list[tuple[Cand, int, Cand | None]], blocks: list[Block]) -> list[tuple[Cand, int, Cand | None]]:
-    """The chosen items less unnumbered lines of a roll call (`roll_call_lines`)."""
+    """The chosen items less the lines of a roll call (`roll_call_lines`): unnumbered lines, and
+    the entries of a numbered list that are people's names ("#. Dave" / "#. Nat" under
+    "Attending:"): the list counts heads, not business."""
     roll = roll_call_lines(blocks)
     if not roll:
         return out
-    return [t for t in out if not (t[0].idx in roll and t[0].key is None)]
+    return [t for t in out if not (t[0].idx in roll and (t[0].key is None or t[0].style == "list"
+                                                          and _PERSON_ENTRY.fullmatch(t[0].title.strip())))]

@@ -100,6 +100,10 @@ def _top_options(cands: list[Cand], params: SegmentParams) -> list[tuple[float, 
     for scheme, group in _schemes(cands).items():
         if group[0].key is not None:
             run, score = _best_run(group)
+            if len(run) == 2 and not _is_first(run[0].key) and not _near(run[0].key, run[1].key):
+                # two numbers that neither start the count nor come within a missing step of each
+                # other ("B. McGrath", "R. McNally" in a list of officials) are a coincidence
+                continue
             if len(run) >= 2 or (len(group) == 1 and run[0].style == "alone" and _is_first(run[0].key)):
                 # a document with one item may still print it "1." on a line of its own, the
                 # title under it: that layout is evidence enough on its own
@@ -114,6 +118,14 @@ def _top_options(cands: list[Cand], params: SegmentParams) -> list[tuple[float, 
         # numbered, bar a numbered list inside one of them
         opts = [(sc, top) for sc, top in opts if top[0].scheme != "colon"]
     return _heading_tree_order(opts)
+
+
+def _near(a: tuple, b: tuple) -> bool:
+    """b follows a, or follows it with one step missing (51/25, 53/25: 52/25 was misprinted)."""
+    if _consecutive(a, b):
+        return True
+    diff = [(x, y) for x, y in zip(a, b) if x != y] if len(a) == len(b) else []
+    return len(diff) == 1 and all(isinstance(v, int) for v in diff[0]) and 0 < diff[0][1] - diff[0][0] <= 2
 
 
 def _inside_one(run: list[Cand], heads: list[Cand]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .furniture import PAGE_NUMBER
 from .segment_numbers import _MONTH
 
 
@@ -36,7 +37,7 @@ _REPORTED = re.compile(
     r"\b(?:spoke|stated|expressed|said|asked|reported|explained|requested|thanked|advised|mentioned|commented|"
     r"questioned|informed|welcomed|was|were|is|are|has|have|had)\b"
 )
-_PAGE_MARK = re.compile(r"^[-=_\s]*(?:page\s+\d+(?:\s+of\s+\d+)?)[-=_\s]*$", re.I)
+_PAGE_MARK = PAGE_NUMBER  # a page number line ("Page 3 of 9", "1 | Page"): one shape for readers and segmenter
 _VOTE_LABEL = re.compile(r"^(?:AYES?|NOES?|NAYS?|ABSENT|ABSTAIN(?:ED|S|ING)?|ABSTENTIONS?|PRESENT|STATUS|RECUSED|VOTE)\s*:", re.I)
 # The document's own title lines, not items: "OPEN BOARD MEETING MINUTES", "AGENDA ITEMS",
 # "December 10, 2018" (an unnumbered heading about approving minutes is an item, so not those).

@@ -268,8 +268,9 @@ _MOVE_PATTERNS = [
     # (a first name and an initial or surname, opening the sentence or following a heading's colon)
     re.compile(rf"(?:^|(?<=[:.;]\s)|(?<=\n))(?P<mover>[A-Z][a-z]+(?:[ \t]+[A-Z][\w'’\-]*\.?){{1,2}})\s+(?i:motion)\s+(?i:to)\b"
                rf"(?:[^.]{{0,200}}?(?:,\s*|\s+)(?i:and\s+)?{_name('seconder')}\s+(?i:seconded)\b)?"),
-    # "Moved (Smith/Jones) that ...", "Moved: Cr Smith / Cr Jones": mover and seconder as a pair
-    re.compile(rf"(?i:\b(?:moved|proposed))\s*[:(]?\s*{_name('mover')}\s*/\s*{_name('seconder')}\s*\)?"),
+    # "Moved (Smith/Jones) that ...", "Moved: Cr Smith / Cr Jones": mover and seconder as a pair; also
+    # the moved/seconded(/carried) shorthand of American minutes: "M/S/C (Smith/Jones) to approve ..."
+    re.compile(rf"(?:(?i:\b(?:moved|proposed))|(?-i:\bM/S(?:/[CPF])?\b|\bMS[CPF]?\b))\s*[:(]?\s*{_name('mover')}\s*/\s*{_name('seconder')}\s*\)?"),
     # X accepted/put/proposed ... and Y seconded: whoever acted first in a seconded sentence moved it
     re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){_name('mover')}\s+(?:[a-z]+ed)\b[^.]{{0,200}}?(?:,\s*|\s+)(?i:and\s+)?{_name('seconder')}\s+(?i:seconded)\b"),
     # "Moved Cr Smith, seconded Cr Jones that ...": the verbs without "by", names straight after
@@ -311,6 +312,12 @@ _GUARDS = {4: r"second|supported", 5: r"motion", 6: r"so\s+move", 7: r"proposed|
 _MOVE_PATTERNS = [_Guarded(_GUARDS[k], pat) if k in _GUARDS else pat for k, pat in enumerate(_MOVE_PATTERNS)]
 _SECOND_PATTERNS = [_SECOND_PATTERNS[0], _Guarded(r"seconded|seconds|supported|agreed", _SECOND_PATTERNS[1]),
                     _Guarded(r"seconding", _SECOND_PATTERNS[2])]
+# "the user stories proposed by Elie", "the changes moved by the Clerk": a participle after a noun
+# names who put something forward; a motion says "Proposed by X", "It was proposed by X", "X
+# proposed", or has a seconder or a result
+_PROPOSED_BY_NOUN = re.compile(
+    r"\b(?!(?:was|were|is|are|be|been|being|and|duly|then|also|jointly|unanimously|formally|it|motion|resolution|"
+    r"amendment|minutes)\b)[a-z]{3,}\s+(?:proposed|moved|suggested|put\s+forward)\s+(?i:by)\b")
 _MOTION_INTRO = re.compile(
     r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?:SUBSTITUTE\s+|AMENDED\s+|MAIN\s+)?MOTION\s*[:\-–]|Motion\s+to\b|"
     r"(?:A|The)\s+motion\s+(?:was\s+made|to\b)|Motion\s*:|Moved\s+(?:by|that|to)\b|It\s+was\s+moved\b|"
@@ -324,14 +331,19 @@ _RESULT = re.compile(
     # informal results: "No Nays.", "All vote to approve- no nays.", "member body approved, no dissent."
     r"|\bno\s+(?:nays|noes|dissent)\b|\ball\s+(?:members\s+)?vote[ds]?\s+(?:to\s+approve|in\s+favou?r|yes|aye)\b|\bmember(?:ship)?\s+body\s+approved\b"
     r"|\bput\s+to\s+(?:the\s+|a\s+)?vote\b|\bupon\s+(?:a\s+)?(?:voice|roll\s+call)\s+vote\b|\broll[\s-]call\s+(?:vote|was\s+taken)\b|\bthe\s+vote\s+was\b|\bpasses\b|\bcarried\b\.?\s*$)"
+    # a result word opening the line, not a word opening prose ("Lost going on this week", "Passed
+    # around the table"): what follows is a count, "unanimously", "by ...", or nothing
+    r"|(?-i:^\W*(?:M/S/[CP]|MS[CP])\b)"  # moved, seconded and carried/passed, in one mark
     r"|^(?:CARRIED|Carried|LOST|Lost|FAILED|Failed|DEFEATED|Defeated|PASSED|Passed)\b"
+    r"(?!\s+(?!(?:unanimously|by|with|on|nem|without|and|as|in\s+favou?r)\b)[a-z])"
 )
 _VOTE_LABEL = re.compile(
     r"(?i)\b(?:(?:voting|voted|votes?)\s+)?(ayes?|yeas?|yes|for|in\s+favou?r|nays?|noes|no|against|opposed|abstain(?:ed|ing|s|ers|ions?)?|"
     r"absent|pass|recused|not\s+voting)\s*:"
 )
 _RESOLVED = re.compile(
-    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘']?(?!Resolved\s*:?\s*\d)(?:RESOLVED|Resolved|AGREED|DECIDED|Decided|RECOMMENDED|"
+    # (a resolution's own number may label it: "Resolution 2023-14: RESOLVED that ...", "R2018-077 RESOLVED")
+    r"^(?:\(?[a-z0-9]{1,3}[.)]\s+|(?i:resolution|res\.?|minute)?\s*(?:no\.?\s*)?[A-Z]{0,3}\d[\w/.-]{0,12}\s*[:.\-–]?\s+)?[\"“‘']?(?!Resolved\s*:?\s*\d)(?:RESOLVED|Resolved|AGREED|DECIDED|Decided|RECOMMENDED|"
     r"It\s+was\s+(?:further\s+|also\s+|therefore\s+|then\s+|unanimously\s+|duly\s+)*(?:resolved|agreed|decided|carried|approved|adopted|AGREED|RESOLVED|NOTED|DECIDED))\b"
     r"|\b(?:it\s+was|and)\s+(?:further\s+|also\s+|therefore\s+|unanimously\s+)*(?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided|NOTED)\s*(?:that|to|:)"
     r"|\bit\s+BE\s+NOTED\b|\bBE\s+NOTED\b"
@@ -343,7 +355,9 @@ _QUOTED_THAT = re.compile(r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)?[\"“‘']\s*(?:That|W
 _STATEMENT = re.compile(
     r"(?:\b(?:was|were|be)\s+(?:duly\s+|unanimously\s+|formally\s+|then\s+|all\s+|therefore\s+|also\s+|subsequently\s+|reluctantly\s+|,\s*)*"
     r"(?:approved|adopted|agreed|accepted|confirmed|ratified|endorsed|carried(?!\s+(?:out|forward|over|through))|rejected|refused|deferred|withdrawn|elected|"
-    r"granted|passed|postponed|tabled|defeated|appointed|co-opted|selected|referred)\b"
+    r"granted|passed|postponed|tabled|defeated|appointed|co-opted|selected|"
+    # "were referred to with respect", "was referred to in the report": mentioned, not sent on
+    r"referred(?!\s+to\s+(?:with|in|as|by|during|earlier|above|below|briefly|again|here|there|throughout)\b))\b"
     r"|\b(?:members|councillors|councilors|the\s+(?:board|committee|council|commission|commissioners|meeting|trustees|directors|members|councillors|panel|group|parish\s+council|town\s+council|city\s+council|planning\s+commission|governors|partnership)|"
     # (the words between subject and verb: not "members through an agreed process", not "has approved" (a report))
     r"council|the\s+\w+\s+(?:board|committee|council|commission))\s+(?:(?!an?\s|the\s|has\s|have\s|had\s)\w+\s+){0,2}?"
@@ -357,7 +371,9 @@ _STATEMENT = re.compile(
     r"(?:received|reviewed)\s+the\s+(?:\w+\s+){0,3}(?:report|reports|update|information|presentation|minutes|accounts))\b"
     r"|(?-i:(?<![A-Z][\s,])\b(?!IT\b|BE\b)[A-Z]{2,5}\s+(?:noted(?!\s+(?:that|the\s+following|further))|agreed|resolved|decided|approved)\b)"  # "noted that": reported speech
     r"|^(?:this|that|which|these|this\s+\w+)\s+(?:was|were)\s+(?:duly\s+)?noted\s*[.!]?$|\b(?:the\s+)?consensus\s+(?:was|being)\s+(?:to|that)\b"
-    r"|\((?:approved|agreed|adopted|carried)\)"
+    r"|\((?:approved|agreed|adopted|carried|passed)\)"
+    # the members deciding in the first person, as informal minutes write it: "We decided to publish ..."
+    r"|^\W*we\s+(?:(?:then|also|all|unanimously)\s+)?(?:decided|agreed|resolved|voted)\s+(?:unanimously\s+)?(?:to|that|on|not\s+to)\b"
     # an election without a vote: "X was nominated and seconded as Chair and ... accepted the role"
     r"|\b(?:was|were)\s+(?:duly\s+)?(?:proposed|nominated)\s+and\s+seconded\s+(?:as|for)\b"
     # "Accounts were presented and accepted for payment", "... which was considered and approved"
@@ -369,12 +385,12 @@ _STATEMENT = re.compile(
     r"(?:were|was)\s+(?:all\s+)?(?:content|happy|satisfied)\b(?!\s+to\s+(?:wait|leave|discuss|hear))"
     r"|\bwere\s+in\s+agreement\b|\bby\s+(?:general\s+)?consensus\b|\bby\s+general\s+consent\b|\bapproved\s+by\s+(?:general|unanimous)\b"
     r"|\b(?:correct|true|accurate)\s+(?:and\s+accurate\s+)?(?:records?|accounts?)\b|\bapproved\s+(?:&|and)\s+signed\b"
-    r"|\bdeferred\s+(?:to|until)\b|\brefer(?:red)?\s+(?:back\s+)?to\s+(?:the\s+)?(?:cabinet|council|committee|board|next)\b"
+    r"|\bdeferred\s+(?:to|until|till)\b|^\W*(?:tabled|deferred|postponed|held\s+over)\s+(?:pending|until|till)\b|\brefer(?:red)?\s+(?:back\s+)?to\s+(?:the\s+)?(?:cabinet|council|committee|board|next)\b"
     # a deferral, stated or announced: "will be put off until the 6.0 release", "held over to the next
     # meeting", "seasoned until next business meeting", "further consideration will be given at the next meeting"
     r"|\b(?:put\s+off|held\s+over|carried\s+(?:forward|over)|seasoned|laid\s+on\s+the\s+table|left\s+on\s+the\s+table)\s+(?:until|till|to)\b"
     r"|\bfurther\s+consideration\s+(?:will|would|shall|to)\s+be\s+given\b"
-    r"|\bleave\s+a\s+decision\s+until\b|\bdecision\s+(?:was\s+)?(?:deferred|postponed)\b|\bduly\s+elected\b|\belected\s+(?:unopposed|on\s+a|as\b)"
+    r"|\bleave\s+a\s+decision\s+until\b|\bdecision\s+(?:was\s+)?(?:deferred|postponed)\b|\bduly\s+elected\b|(?<!being\s)\belected\s+(?:unopposed|on\s+a|as\b)"
     # an election's result: "The Mayor then DECLARED Councillor Tony Murphy elected Mayor.", "declared Cllr. X
     # elected as ...", "The Mayor DECLARED Councillor Aoibhinn Tormey as Area Cathaoirleach of ..."
     r"|\bdeclared\s+(?:elected\b|(?:[A-Z][\w.'’\-]*\s+){1,5}(?:to\s+be\s+)?(?:duly\s+)?(?:elected|re-elected)\b|(?-i:(?:[A-Z][\w.'’\-]*\s+){1,5}as\s+(?:the\s+)?[A-Z]))"
@@ -390,6 +406,19 @@ _STATEMENT = re.compile(
     r"|\b(?:were|was)\s+(?:all\s+)?in\s+(?:full|complete|general|total|unanimous)\s+agreement\b"
     r"|\bthere\s+(?:was|were)\s+(?:an?\s+)?(?:general\s+|broad\s+|clear\s+|unanimous\s+)?consensus\b"
     r"|\bminutes\b[^.]{0,40}?\b(?:were|was)\s+(?:a\s+)?(?:correct|accurate|true)\b"
+    # agreement reached without a vote: "Consensus was reached to ...", "Lazy consensus reached on ...",
+    # "There was agreement to postpone ...", "Unanimous approval of the agenda."
+    r"|\b(?:consensus|agreement)\s+(?:was\s+|has\s+been\s+)?(?:reached|achieved|obtained)\b|^\W*there\s+was\s+(?:general\s+|broad\s+|unanimous\s+)?agreement\s+(?:to|that|on)\b"
+    r"|\bunanimous(?:ly)?\s+(?:approval|agreement|consent|support)\s+(?:of|for|to|that)\b"
+    # a body named by its abbreviation voting: "The TSC voted to accept the project into incubation"
+    r"|(?-i:\b(?:The\s+)?[A-Z]{2,5}\s+(?:unanimously\s+)?voted\s+(?:unanimously\s+)?(?:to|in\s+favou?r|for|against)\b)"
+    # telegraphic minutes: "Minutes from last meeting: approved.", "Treasurer's report accepted."
+    r"|^(?!\W*(?:\w+ly|all|it|this|that|which)\W+(?:approved|adopted|accepted|ratified|carried)\b)[^.:]{3,80}?(?::\s*|\s+)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bnot\s)(?<!\bto\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bif\s)"
+    r"(?:approved|adopted|accepted|ratified|carried)(?:\s+(?:unanimously|as\s+(?:submitted|presented|amended|read|circulated|written)))?"
+    r"(?:\s+(?:by\s+(?:all|everyone|consensus|acclamation|the\s+(?:meeting|members|board|committee|council))|without\s+(?:objection|dissent))"
+    r"(?:\s+(?:members\s+)?present)?)?\s*[.!]?$"
+    # a proposal closed by its result after a colon: "Barbecues: have them every 2 weeks: passed."
+    r"|\S:\s*(?:approved|adopted|accepted|ratified|carried|passed|agreed)(?:\s+unanimously)?\s*[.!]?$"
     # "KIV" (keep in view): a matter held over, in note-form minutes
     r"|(?-i:\bKIV\b)|\bkeep\s+in\s+view\b"
     # an item taken off the agenda by the chair: "the Cathaoirleach removed agenda item 3 from the agenda"
@@ -440,10 +469,13 @@ _BARE = re.compile(
     # request #145", "Closed as duplicate" (a bare "Closed" is an action log's status, not enough)
     r"(?:Closed|CLOSED)\s+(?:(?:with|by|via|in)\s+(?:the\s+)?(?:pull\s+request|PR|merge\s+request|commit)\s*#?[\w\-]*|as\s+(?:a\s+)?"
     r"(?:duplicate|fixed|resolved|won[’']?t\s+fix|not\s+planned|invalid|out\s+of\s+scope)))"
-    r"(?:\s*\(?\d+\s*[-–:]\s*\d+(?:\s*[-–:]\s*\d+)*\)?)?\s*[.!]?"
+    r"(?:\s*\(?\d+\s*[-–:]\s*\d+(?:\s*[-–:]\s*\d+)*\)?)?"
+    # "Approved without objection.", "Agreed nem. con."
+    r"(?:\s+(?i:without\s+(?:objection|dissent)|nem\.?\s*con\.?))?\s*[.!]?"
     r"(?:\s+[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*)?$"  # an action log's owner column: "Supported. GD"
 )
-_RECOMMENDED = re.compile(r"^(?:Recommended\s+Action|Recommendation|Decision|Outcome|Resolution|RESOLUTION|Motion)\s*:\s*\S", re.I)
+_RECOMMENDED = re.compile(r"^(?:Recommended\s+Action|Recommendation|Decision|Outcome|Resolution|RESOLUTION|Motion|Agreed|Decided|"
+                          r"Agreed\s+action|Action\s+agreed)\s*:\s*\S", re.I)
 # Not decisions although they share words: reports of what someone else did, future intentions.
 _NOT_DECISION = re.compile(
     # the chair opening or constituting the meeting: "The meeting was declared a public meeting pursuant to ..."
@@ -465,7 +497,7 @@ _NOT_DECISION = re.compile(
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?:19|20)\d\d\b(?![/\-]\d)"
     r"|\b(?:approved|agreed|granted|refused|adopted)\b[^.]{0,20}\b(?:previously|already)\b"
     r"|(?<!of\s)\bthe\s+(?:previous|earlier|original|last)\s+(?:\w+\s+)?(?:was|were|had\s+been)\s+(?:approved|granted|refused|agreed|adopted)\b"
-    r"|\bit\s+was\s+confirmed\s+that\b[^.]*\b(?:would|will|had|has|is|are)\b"
+    r"|\bit\s+was\s+confirmed\s+(?:[^.]{0,40}?\s)?that\b[^.]*\b(?:would|will|had|has|is|are|could|can|may|might)\b"
     # a decision of an earlier, dated meeting told before its verb: "At the January 2018 meeting the Board
     # approved ...", "noted at the September 2017 Board meeting it was approved ..."
     r"|\b(?:at|during)\s+(?:the|its|their)\s+(?:(?:previous|last|prior|earlier|preceding|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|"
@@ -477,6 +509,8 @@ _NOT_DECISION = re.compile(
     r"|\bminutes\s+(?:were|was)\s+(?:confirmed|approved|adopted|signed)\s+at\s+a\s+(?:subsequent\s+|later\s+)?meeting\b[^.]{0,60}\bheld\s+on\b"
     # an earlier meeting's decision recalled: "it was agreed at the last meeting that a letter be sent"
     r"|\b(?:agreed|resolved|decided|approved)\s+at\s+(?:the|a|its)\s+(?:last|previous|prior|preceding|earlier)\s+(?:\w+\s+)?meeting\b"
+    # a member yielding the floor: "Seth deferred to Mark who presented the changes"
+    r"|^\W*(?:[A-Z][\w'’.\-]*\s+){1,3}deferred\s+to\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*\s*){1,3}(?:who|for|on|,|\.|$)"
     # the consent agenda's standing explanation: "items ... selected because they were considered to be routine"
     r"|\b(?:considered|deemed)\s+(?:to\s+be\s+)?routine\b"
     # history told in passing: "... the process since 18th November 2024 when Members resolved to alter ..."
@@ -526,11 +560,13 @@ _BODY_WORD = (r"(?:It|They|We|All|Everyone|Both|Members|Councill?ors|Councilors|
               r"Council|Board|Committee|Commission|Meeting|Group|Panel|Trust|Association|Society|Forum|Club|Staff|Officers|"
               r"Residents|Parish|Town|City|County|Village|Community|Township|Authority|Partnership|Executive|Cabinet|Assembly|"
               r"Consensus|Agreement)")
-_PERSON_UNDERTAKES = re.compile(
-    rf"^\W*(?!{_BODY_WORD}\b)"
+_ONE_PERSON = (
     rf"(?:(?:The\s+)?(?:[A-Z][a-z]+\s+)?(?:Clerk|Secretary|Treasurer|Chair(?:man|person|woman)?|Officer|Manager|Chief\s+Executive)"
     rf"|{_TITLE}{{1,2}}{_NOT_NAME}{_NAME_WORD}(?:\s+{_NOT_NAME}{_NAME_WORD}){{0,3}}"
-    rf"|(?!{_BODY_WORD}\b){_NOT_NAME}[A-Z][\w'’\-]*\.?(?:\s+(?!{_BODY_WORD}\b){_NOT_NAME}[A-Z][\w'’\-]*\.?){{0,2}}){_QUALIFIER}"
+    rf"|(?!{_BODY_WORD}\b){_NOT_NAME}[A-Z][\w'’\-]*\.?(?:\s+(?!{_BODY_WORD}\b){_NOT_NAME}[A-Z][\w'’\-]*\.?){{0,2}}){_QUALIFIER}")
+_PERSON_UNDERTAKES = re.compile(
+    # one person, or two named together ("Both Mr. Gunreben and Mr. Williams agreed to have an update")
+    rf"^\W*(?:Both\s+(?={_TITLE}|(?!{_BODY_WORD}\b)[A-Z]))?(?!{_BODY_WORD}\b){_ONE_PERSON}(?:\s+and\s+(?!{_BODY_WORD}\b){_ONE_PERSON})?"
     r"\s+(?:(?:also\s+|kindly\s+|has\s+|have\s+|had\s+|then\s+)*(?:agreed|offered|volunteered|undertook)\s+to\s+"
     r"(?!the\b|this\b|that\b|these\b|those\b|it\b)[a-z]"
     # "Norman will update the bylaws ...": a person's future undertaking, not the body's decision
@@ -638,6 +674,10 @@ def _tag(s: Sentence) -> set[str]:
         tags.add("motion")
         if "?" in t.split("\n")[0] and not any(p.search(t) for p in _MOVE_PATTERNS):
             tags.discard("motion")  # "Proposal: add all new core modules under a scope?": a topic put as a question, not a motion
+        if _PROPOSED_BY_NOUN.search(t) and not _MOTION_INTRO.match(t) and not any(p.search(t) for p in _SECOND_PATTERNS) \
+                and not _RESULT.search(t) and not _RESOLVED.search(t) \
+                and not any(p.search(_PROPOSED_BY_NOUN.sub(" ", t)) for p in _MOVE_PATTERNS):
+            tags.discard("motion")  # "Discuss the user stories proposed by Elie": what someone put forward, not a motion
     if any(p.search(t) for p in _SECOND_PATTERNS):
         tags.add("second")
     if _RESULT.search(t):
@@ -963,7 +1003,11 @@ def _join_late_results(sents: list[Sentence], groups: list[_Group], max_between:
         g_first = next((x for x in g.sents if x.tags), g.sents[0])
         roll_call = p is not None and "votes" in g_first.tags \
             and any(_ANNOUNCES_VOTE.search(x.text) for x in between + [x for x in g.sents if not x.tags])
-        if p is not None and g.tags and (g.tags <= {"result", "votes"} or refers_back or (roll_call and g.tags <= {"result", "votes", "statement"})) \
+        # "X moved for $300 ... / Y suggested ... / X amended his motion. / Z seconded. Motion carried.": the
+        # seconder and result of the motion still awaiting both
+        seconds_it = p is not None and "second" in g.tags and g.tags <= {"second", "result", "votes", "bare"} and "second" not in p.tags
+        if p is not None and g.tags and (g.tags <= {"result", "votes"} or refers_back or seconds_it
+                                         or (roll_call and g.tags <= {"result", "votes", "statement"})) \
                 and (p.tags & {"motion", "quote"} or announced) \
                 and (not p.tags & {"result", "bare", "votes"} or (roll_call and not p.tags & {"bare", "votes"})):
             if len(between) <= max_between * (3 if announced else 1) and not any(x.tags or (x.line_start and _ITEM_MARKER.match(x.text))

@@ -112,9 +112,33 @@ def parse_header(preamble: list[str], full_text: str) -> Header:
     parse_attendance([raw[n - 1].strip() for n, _ in lines], h)
     if not h.attendees and full_text:
         _attendance_from_log(h, full_text)
+    if not h.attendees:
+        _affiliation_roll(h, lines)  # the weakest reading: a log of who attended beats a list of members
     if not h.apologies and full_text:
         _apologies_near_top(h, full_text, len(raw))
     return h
+
+
+def _affiliation_roll(h: Header, lines: list[tuple[int, str]]) -> None:
+    """A roll call printed with no heading, one member a line with the organisation they come
+    from ("John Mertic, Linux Foundation" / "Phil Tully, ADP *" / ...): three or more such lines in
+    a row in the header are who attended."""
+    from .header_candidates import MINUTES_MARKER, _AFFILIATION_ROW, _names_person
+
+    run: list[tuple[int, str]] = []
+    best: list[tuple[int, str]] = []
+    for n, s in lines:
+        if _names_person(s):
+            run.append((n, _AFFILIATION_ROW.match(s).group("who")))
+            if len(run) > len(best):
+                best = list(run)
+        else:
+            run = []
+    if len(best) >= 3 and any(MINUTES_OF.match(x) or MINUTES_MARKER.match(x) or find_dates(x) for n, x in lines if n > best[-1][0]):
+        return  # a letterhead's roster of members above the title, not who attended
+    if len(best) >= 3:
+        h.attendees.extend(w for _, w in best if w not in h.attendees)
+        h.sources["attendees"] = f"lines {best[0][0]}-{best[-1][0]}: one member a line with their organisation, no heading"
 
 
 def _attendance_from_log(h: Header, full_text: str) -> None:

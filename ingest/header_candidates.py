@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .header_dates import find_dates, find_partial_date, find_time
-from .header_names import BODY_RE, MINUTES_OF, TitleParts, _clean_org, find_org, smart_title, split_title, strip_dates
+from .header_names import BODY_RE, MINUTES_OF, ORG_SUFFIXED, TitleParts, _clean_org, find_org, smart_title, split_title, strip_dates
 from .header_region import is_sentence
 
 LABEL = re.compile(
@@ -118,7 +118,16 @@ def best(cands: list[Cand]) -> Cand | None:
 def collect(lines: list[tuple[int, str]], meta: dict[str, str], order: str | None) -> Candidates:
     """Every candidate value in the header lines and front matter."""
     c = Candidates()
-    title_block_end = next((k for k, (_, s) in enumerate(lines) if k > 0 and ATTENDANCE_START.match(s)), len(lines))
+    title_block_end = roll_call = next((k for k, (_, s) in enumerate(lines) if k > 0 and ATTENDANCE_START.match(s)), len(lines))
+    # the title block stands above the minutes' first paragraph of prose (which may itself open
+    # them: "A regular meeting of the X was held ..."); lines after it are the minutes' text
+    # ("- TSC Projects review" in the agenda the chair presented), not titles — though a "Minutes of
+    # ..." title line below a letterhead's strap line ("A charity supported by ...") still counts
+    # (a disclaimer over the title — "Draft: subject to approval at the next meeting" under a logo —
+    # is not that paragraph: the title block has at least two lines above its prose)
+    prose = next((k for k, (_, s) in enumerate(lines) if k >= 2 and is_sentence(s) and not MINUTES_OF.match(s)), None)
+    if prose is not None:
+        title_block_end = min(title_block_end, prose + 1)
     marker_ks = [k for k, (_, s) in enumerate(lines[:title_block_end + 1]) if MINUTES_MARKER.match(s)]
     for k, (n, s) in enumerate(lines):
         in_title = k < title_block_end and k < 30
@@ -126,7 +135,7 @@ def collect(lines: list[tuple[int, str]], meta: dict[str, str], order: str | Non
             continue  # deep in a long preamble only a "Minutes of ..." title line still counts
         if _read_label(c, lines, k, order):
             continue
-        if MINUTES_OF.match(s) and c.minutes_line is None and (in_title or k >= 30) \
+        if MINUTES_OF.match(s) and c.minutes_line is None and ((k < roll_call and k < 30) or k >= 30) \
                 and not NEGATIVE_DATE_CONTEXT.search(s) and not is_sentence(s):
             c.minutes_line = k
             _read_minutes_title(c, lines, k, order)
@@ -152,6 +161,8 @@ def _read_label(c: Candidates, lines: list[tuple[int, str]], k: int, order: str 
         return False
     if not value:
         return False
+    if key in {"council", "committee", "board", "body", "meeting"} and len([x for x in re.split(r",|\band\b", value) if x.strip()]) >= 3:
+        return False  # "Council: Carol, JP, Mark, Mara": who of the council attended, not its name
     src = f"line {vline}: {value if alone else s}"
     if key.startswith(("date", "meeting date", "when")):
         for f in find_dates(value, order)[:1]:
@@ -275,7 +286,9 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
             t = find_time(after_date(s, fds[0].text)) or find_time(s[: fds[0].start])
             if t:
                 c.times.append(Cand(t, 6 if in_title else 2, n, src))
-    if in_title and not sentence and s.count(" | ") < 2:  # a table row ("Bertrand Zauhar | VE2ZAZ | Secretary") is no title
+    if in_title and not sentence and s.count(" | ") < 2 and not _names_person(s):
+        # a table row ("Bertrand Zauhar | VE2ZAZ | Secretary") is no title, nor is an attendee's
+        # affiliation ("John Mertic, Linux Foundation")
         if CONTINUATION.match(s) and k > 0 and not is_sentence(lines[k - 1][1]):
             return  # read with the line it continues
         joined = k + 1 < len(lines) and CONTINUATION.match(lines[k + 1][1]) is not None \
@@ -296,6 +309,20 @@ def _read_line(c: Candidates, lines: list[tuple[int, str]], k: int, order: str |
         v = venue_from_title(s)
         if v:
             c.venues.append(Cand(v, 3, n, src))
+
+
+# "John Mertic, Linux Foundation", "Dr. Jane Roe - Acme Society", "Steve Fisher (SF), STFC": a
+# person's name, then the organisation they come from — a roll-call row, whatever it names
+_PERSON = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Cllr|Councill?or|Sir|Dame)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:van|de|von|der|da|di|le|la|O['’]|Mc)?\s*[A-Z][\w'’-]+){1,2}"
+_AFFILIATION_ROW = re.compile(rf"^(?P<who>{_PERSON})(?:\s+\([A-Z]{{1,4}}\))?\s*(?:,|\s[-–—]\s|\()\s*\S")
+
+
+def _names_person(s: str) -> bool:
+    m = _AFFILIATION_ROW.match(s)
+    if not m or BODY_RE.search(s) or re.search(r"\b(?i:minutes|meeting|agenda|notes|present|apologies|AGM)\b", s):
+        return False  # "Harbour Trust - Board Meeting" is a title
+    return not ORG_SUFFIXED.search(m.group("who")) and not re.search(
+        r"\b(?:City|Town|County|Village|Township|Borough|Parish|District|Port|Project|Club|Society)\b", m.group("who"))
 
 
 # A front-matter title is the page's heading as the site prints it: as strong as a title-block
@@ -359,7 +386,8 @@ def _is_place_line(s: str) -> bool:
         and all(w[:1].isupper() or w in {"and", "of", "&", "the"} for w in words) and not re.search(r"\d", s) \
         and not BODY_RE.search(s) and not re.search(
             r"\b(?:minutes|meeting|agenda|page|draft|final|approved|unconfirmed|confidential|public|private|part|"
-            r"restricted|exempt|open|closed|session|notice|summary|action|present|apologies|items?)\b", s, re.I)
+            r"restricted|exempt|open|closed|session|notice|summary|action|present|apologies|items?|attending|attendees|attendance|"
+            r"absent|regrets|guests|observers|members|staff|transcript|topics|links|participants|roll)\b", s, re.I)
 
 
 def after_date(s: str, date_text: str | None = None) -> str:

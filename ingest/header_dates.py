@@ -28,6 +28,8 @@ DATE_MDY = re.compile(
 )
 DATE_ISO = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/.-])")
 DATE_D_MON_Y = re.compile(rf"\b(?P<d>\d{{1,2}})[-/ ](?P<m>{_MONTH})[-/ ](?P<y>\d{{4}})\b", re.I)
+# "2020-April-09", "2019-Nov-27": year first with the month named
+DATE_Y_MON_D = re.compile(rf"(?<![\d/.-])(?P<y>(?:19|20)\d{{2}})[-/ ](?P<m>{_MONTH})[-/ ](?P<d>\d{{1,2}})(?![\d/.-])", re.I)
 DATE_NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-])")
 # OCR: a day printed as "Ilh", "l5th", "2Ist" — only with a weekday in front to check it against.
 DATE_OCR_DAY = re.compile(
@@ -71,7 +73,7 @@ def find_dates(text: str, numeric_order: str | None = None) -> list[FoundDate]:
     None accepts a numeric date only when just one reading is a valid date.
     """
     found: list[FoundDate] = []
-    for rx, form in ((DATE_DMY, "dmy"), (DATE_MDY, "mdy"), (DATE_ISO, "iso"), (DATE_D_MON_Y, "dmy")):
+    for rx, form in ((DATE_DMY, "dmy"), (DATE_MDY, "mdy"), (DATE_ISO, "iso"), (DATE_D_MON_Y, "dmy"), (DATE_Y_MON_D, "ymd")):
         for m in rx.finditer(text):
             mon = MONTHS.get(m.group("m").lower()[:3]) if form != "iso" else int(m.group("m"))
             d = _make(int(m.group("y")), mon or 0, int(m.group("d")))
@@ -114,7 +116,9 @@ def parse_date(text: str, numeric_order: str | None = None) -> str | None:
 
 _UK_CLUES = re.compile(
     r"\b(?:(?i:councillors?|cllrs?|organis\w+|favour|honour|labour|centre|programme|cathaoirleach|"
-    r"parish|borough|apologies|minute\s+taker)|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2})\b|£|€",
+    r"parish|borough|apologies|minute\s+taker|colour|neighbour|behaviour|cheque|licence|defence|whilst|amongst|travelled|"
+    r"cancelled|labelled|catalogue|acknowledgement\s+of\s+country|australian?|australasian|new\s+zealand|aotearoa)|"
+    r"NSW|QLD|[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2})\b|£|€",
 )
 _US_CLUES = re.compile(
     r"\b(?:(?i:councilmembers?|council\s+members?|township|favor|honor|center|program|aldermen|selectm[ae]n)|"

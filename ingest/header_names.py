@@ -23,7 +23,7 @@ _KIND = r"(?:County\s+|City\s+|Borough\s+|District\s+|Town\s+|Parish\s+|Communit
 COUNCIL_NAME = re.compile(rf"\b(?P<name>(?:{_CAP}\s+(?:(?:of|upon|on|under|in|and|the)\s+)?){{1,4}}{_KIND}*Council)\b(?!\s+(?:Chambers?|Offices?|Buildings?|Meeting\s+Room|Room|Staff))")
 # Other organisations that own a body.
 _ORG_SUFFIX = (r"(?:Society|Association|Foundation|Group|Inc\.?|Incorporated|Ltd\.?|Limited|IPS|LPC|CIC|CIO|PLC|LLC|Trust|Club|"
-               r"Institute|Authority|Corporation|Company|Co-operative|Cooperative|Charity|Union|Federation)")
+               r"Institute|Authority|Corporation|Company|Co-operative|Cooperative|Charity|Union|Federation|Consortium|Alliance|Coalition)")
 ORG_SUFFIXED = re.compile(rf"\b(?P<name>(?:The\s+)?{_CAP_RUN}\s+{_ORG_SUFFIX})(?![\w-])")
 ORG_PLACE = re.compile(rf"\b(?P<name>(?:(?:City|Town)\s+and\s+)?(?:Town|City|Village|County|Township|Borough|Port)\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})")
 ORG_TOWNSHIP = re.compile(rf"\b(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}}\s+Township)\b")
@@ -32,9 +32,31 @@ ORG_DISTRICT = re.compile(rf"\b(?P<name>{_CAP}\s+(?!Municipal\b){_CAP}(?:\s+{_CA
 # "Louisa County Commission on Aging", "Cork City Local ... Partnership": the place owns the body.
 ORG_PLACE_PREFIX = re.compile(rf"^(?P<name>{_CAP}(?:\s+{_CAP})?\s+(?:County|City))\s+(?!Council)")
 
+# Groups named for what they do ("Steering Group", "Advisory Group", "Task Force") are bodies
+# that meet; a group named for who belongs ("Linux Users Group") is an organisation.
+_GROUP_BODY = (r"(?:(?:Steering|Working|Advisory|Reference|Liaison|Project|Task|Interest|Action|Co-?ordinating|Management|"
+               r"Oversight|Stakeholder|Technical|Review|Programme|Program|Sub-?)\s*Group|Task\s*Force)")
+# A council named for its function ("Executive Council", "Cross Project Council", "Steering
+# Council") is a body of the organisation named before it, not a local authority: "The
+# Carpentries Executive Council", "OpenJS Foundation Cross Project Council".
+_FUNCTION_COUNCIL = (r"(?:(?:Cross[- ]Project|Executive|Steering|Advisory|Leadership|Governing|Technical|Project|Core|"
+                     r"Students?['’]?|Parents?['’]?|Faculty|Academic|Programme|Program|Youth|Scientific|Editorial|Operating|"
+                     r"Management|Coordinating|Co-ordinating)\s+Council(?:\s*\([A-Z]{2,6}\))?)")
+FUNCTION_COUNCIL_RE = re.compile(rf"\b{_FUNCTION_COUNCIL}$")
+# Standard abbreviations of a body's kind, as technical and standards bodies title their
+# minutes ("FAPI WG Meeting Notes", "CSAF TC Meeting #10", "Node.js TSC Meeting"): written in
+# capitals, they name the body that met and are never the organisation.
+BODY_ACRONYMS = {"WG", "TC", "TSC", "TOC", "TAC", "SIG", "IG", "PMC", "SPC", "JPC", "BoD", "BOD", "ExCo", "EXCO"}
+_BODY_ACRONYM = r"(?-i:" + "|".join(sorted(BODY_ACRONYMS, key=len, reverse=True)) + r")"
 _BODY_WORD = (r"(?:Sub-?Committee|Committee|Board|Commission|Panel|Cabinet|Forum|Partnership|Trustees|Assembly|Municipal\s+District|"
-              r"Executive|Working\s+Group|Council|Directors|Selectboard|Vestry|Synod|Senate|Court)")
+              rf"Executive|{_GROUP_BODY}|Governing\s+Body|Council|Directors|Selectboard|Vestry|Synod|Senate|Court|{_BODY_ACRONYM})")
 BODY_RE = re.compile(rf"\b{_BODY_WORD}\b", re.I)
+# Capitals that are never an organisation's name: time zones printed beside a meeting's time
+# ("14:00 UTC"), and the shorthand of agendas and notes.
+NOT_ORG_ACRONYMS = {"UTC", "GMT", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST",
+                    "PDT", "AKST", "HST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "IST", "JST", "KST", "SGT",
+                    "TBD", "TBC", "TBA", "AOB", "AOCB", "FYI", "ASAP", "RSVP", "URL", "PDF", "N/A", "NA", "AM", "PM", "Q&A",
+                    "FAQ", "ETA", "CEO", "CFO", "COO", "CTO"} | BODY_ACRONYMS
 _NAME_LINKS = {"of", "on", "and", "the", "for", "to", "in", "upon", "under", "&", "de", "la", "du", "y"}
 _SUB_BODY = re.compile(rf"^(?P<sub>.+?\b{_BODY_WORD})\s+(?:of|to)\s+(?:the\s+)?(?P<parent>.+\b{_BODY_WORD})$", re.I)
 # "Monthly Meeting", "Statutory Budget Meeting", "AGM", "Annual General Meeting", "EGM"; a
@@ -43,10 +65,14 @@ _SUB_BODY = re.compile(rf"^(?P<sub>.+?\b{_BODY_WORD})\s+(?:of|to)\s+(?:the\s+)?(
 TYPE_RE = re.compile(
     r"(?P<type>(?:(?:[A-Z][\w'’-]*)\s+){0,3}?(?i:Meeting|Plenary(?:\s+Meeting)?|Plenum)|(?:(?:[A-Z][\w'’-]*)\s+){0,2}?(?:AGM|EGM|SGM))\b")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
-_TYPE_ACRONYMS = {"AGM", "EGM", "SGM", "AOB"}
+_MEETING_ACRONYMS = {"AGM", "EGM", "SGM", "AOB"}
+_TYPE_ACRONYMS = _MEETING_ACRONYMS | NOT_ORG_ACRONYMS  # never read as the organisation
 _GENERIC_TYPE_WORDS = {"notice", "agenda", "meeting", "regular", "the", "a", "an", "this", "of", "minutes", "open",
                        "public", "council", "board", "committee", "virtual", "remote", "scheduled", "held",
-                       "draft", "final", "adopted", "approved", "summary"}
+                       "draft", "final", "adopted", "approved", "summary",
+                       # how it met, not what kind of meeting it was ("Video/Phone meeting", "Zoom Meeting")
+                       "phone", "telephone", "video", "online", "zoom", "teams", "hybrid", "webex", "skype", "jitsi", "irc",
+                       "call", "conference", "in-person", "person", "web", "internet", "bluejeans", "gotomeeting"}
 _DEICTIC = re.compile(r"\b(?:above|said|aforementioned|same|this|that|our|your|their|its|previous|last|next)\b", re.I)
 MINUTES_OF = re.compile(
     r"^(?:(?:final|draft|adopted|approved|unconfirmed|confirmed|signed|open|public)\s+)*(?:summary|minutes|minute|record|notes)\s+"
@@ -70,6 +96,7 @@ def strip_dates(s: str) -> str:
         s = rx.sub(" ", s)
     s = TIME_RE.sub(" ", s)
     s = re.sub(rf"\b{_WEEKDAY}", " ", s + " ", flags=re.I)
+    s = re.sub(r"\b(?:19|20)\d{2}[-/.](?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[-/.]\d{1,2}\b", " ", s)  # "2020-April-09"
     s = re.sub(r"\b(?:19|20)\d{2}\b", " ", s)
     s = re.sub(r"\bPage\s+\d+(?:\s+of\s+\d+)?\b", " ", s, flags=re.I)
     s = re.sub(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", " ", s, flags=re.I)
@@ -82,10 +109,14 @@ def smart_title(s: str) -> str:
         return s
     small = {"and", "of", "the", "for", "on", "in", "to", "a", "at", "by"}
     words = s.lower().split()
+    # "FAPI WG": beside a body's abbreviation, short capitalised words are initials too
+    initials = any(w in BODY_ACRONYMS for w in s.split())
     out = []
     for i, w in enumerate(words):
         if i and w in small:
             out.append(w)
+        elif initials and len(w) <= 5 and w.isalpha():
+            out.append(w.upper())
         elif len(w) <= 4 and w.upper() in {"AGM", "EGM", "SGM", "IPS", "LPC", "LCSP", "CIC", "UK", "US", "USA"}:
             out.append(w.upper())
         else:
@@ -116,7 +147,19 @@ def find_org(s: str) -> str | None:
             if name and (best is None or m.start() < best[0]):
                 best = (m.start(), name)
             break
-    return best[1] if best else None
+    if best is None:
+        return None
+    body = re.search(rf"\s+(?:{_GROUP_BODY}|{_FUNCTION_COUNCIL})$", best[1])
+    if body:
+        # "ICAT Steering Group", "R Consortium Submissions Working Group": a body named for what it
+        # does ends the name; the organisation is what stands before it, if anything names one
+        head = best[1][: body.start()].strip()
+        if re.fullmatch(r"[A-Z][A-Za-z0-9&.-]{1,9}", head) and head.upper() == head and head not in NOT_ORG_ACRONYMS:
+            return head
+        if not head or head == best[1]:
+            return None
+        return find_org(head) or (_clean_org(head) if re.fullmatch(rf"(?:The\s+)?{_CAP}(?:\s+{_CAP}){{0,4}}", head) else None)
+    return best[1]
 
 
 _OFFICE_OF = re.compile(
@@ -149,6 +192,8 @@ def _clean_org(name: str) -> str | None:
     name = _OFFICE_OF.sub("", name)
     if _GENERIC_ORG.fullmatch(name.strip()):
         return None  # "Local Authority", "the Council": a kind of organisation, not its name
+    if re.fullmatch(rf"(?:the\s+)?{_FUNCTION_COUNCIL}", name.strip(), re.I):
+        return None  # "the Executive Council": the kind of body, named without whose it is
     if not name.endswith("Council"):
         name = _ORG_STOP.sub("", name)
     words = name.split()
@@ -165,6 +210,8 @@ def _clean_org(name: str) -> str | None:
         if not distinct:
             return None
     out = " ".join(words)
+    if out in NOT_ORG_ACRONYMS:
+        return None  # "UTC", "TSC": a time zone or the body's own kind, not who owns it
     # "RZZT CIC": a name of short capitalised words is initials, not a shouted name
     return smart_title(out) if out.isupper() and not all(len(w) <= 4 for w in words) else out
 
@@ -191,7 +238,8 @@ def split_title(line: str) -> TitleParts:
             # "Minutes of general meeting": a title typed in lower case names its meeting all the same
             s = " ".join(w if w in _NAME_LINKS else w[:1].upper() + w[1:] for w in s.split())
     # "Minutes: Technical Steering Committee, 3 February 2024", "Draft Minutes – Finance Committee"
-    s = re.sub(r"^(?:(?:final|draft|adopted|approved)\s+)?(?:meeting\s+)?(?:minutes|notes)\s*[:|–—-]\s*", "", s, flags=re.I)
+    s = re.sub(r"^(?:(?:final|draft|adopted|approved)\s+)?(?:meeting\s+)?(?:minutes|notes)(?:\s*[:|–—-]\s*|\s+(?=[A-Z]))", "", s,
+               flags=re.I)  # also "Minutes Carpentries Executive Council meeting ..."
     s = _HELD.sub("", s)
     s = strip_dates(s)
     had_minutes = bool(_TRAIL_MINUTES.search(s))
@@ -232,12 +280,13 @@ def split_title(line: str) -> TitleParts:
         if t and not is_generic_type(t.group("type")) and not parts.mtype:
             typ = t.group("type").strip()
             lead = typ.split()[0]
-            if _ACRONYM.match(lead) and lead not in _TYPE_ACRONYMS and len(typ.split()) > 1:
+            if _ACRONYM.match(lead) and lead not in _TYPE_ACRONYMS and len(typ.split()) > 1 \
+                    and typ.split()[1] not in BODY_ACRONYMS:  # "CSAF TC Meeting": the TC's own name
                 parts.org = parts.org or lead  # "WLUG AGM": the society's acronym, then the meeting
                 typ = typ[len(lead):].strip()
             # "Board Meeting" / "Commission Meeting" name a body, not a kind of meeting
             words = typ.split()
-            if len(words) >= 2 and BODY_RE.fullmatch(words[-2]):
+            if len(words) >= 2 and (BODY_RE.fullmatch(words[-2]) or re.search(rf"\b{_BODY_WORD}\s+\S+$", typ, re.I)):
                 pass
             else:
                 typ_clean = re.sub(r"^(?:the|a|an|of)\s+", "", typ, flags=re.I)
@@ -250,12 +299,17 @@ def split_title(line: str) -> TitleParts:
                 if typ_clean and not is_generic_type(typ_clean):
                     parts.mtype = smart_title(typ_clean)
         body = _body_phrase(piece, parts.org)
+        if body and parts.body and parts.body_is_council and not re.search(r"(?i)\bcouncil$", body):
+            # "ASHFORD TOWN COUNCIL / PLANNING COMMITTEE / MINUTES": the council heads the title, and
+            # the body after it is the one that met
+            parts.body = None
         if body and not parts.body:
             parts.body = body
             sub = _SUB_BODY.match(piece)
             if sub and body.lower() in sub.group("sub").lower():
                 parts.parent = sub.group("parent")
-            parts.body_is_council = bool(re.search(r"\bcouncil$", body, re.I)) and not re.search(
+            parts.body_is_council = bool(re.search(r"\bcouncil$", body, re.I)) and not FUNCTION_COUNCIL_RE.search(body) \
+                and not re.search(
                 r"\b(?:committee|board|commission|panel|partnership|forum)\b", body, re.I) or bool(
                 # "Special Meeting of the Municipal District of Loughrea": a municipal district is its
                 # councillors meeting as a local authority, as "Special Meeting of Donegal County
@@ -278,8 +332,14 @@ def split_title(line: str) -> TitleParts:
     if parts.org and not parts.body and not parts.mtype and parts.org in s:
         # "Reactive Foundation TOC", "Example Society AGC": the organisation, then its body's acronym
         rest = s[s.index(parts.org) + len(parts.org):].strip(" :;-–—|")
-        if re.fullmatch(r"[A-Z][A-Z&]{1,6}", rest) and rest not in _TYPE_ACRONYMS:  # not ", Q1" (a quarter)
+        if re.fullmatch(r"[A-Z][A-Z&]{1,6}", rest) and (rest in BODY_ACRONYMS or rest not in _TYPE_ACRONYMS):  # not ", Q1"
             parts.body = rest
+    lead = re.match(r"^(?P<acr>[A-Z][A-Z0-9&]{2,7})\s+(?P<rest>[A-Z].*)$", parts.body or "")
+    if lead and not parts.org and not parts.body_is_council and lead.group("acr") not in _TYPE_ACRONYMS \
+            and len(lead.group("rest").split()) >= 2:
+        # "OASIS Common Security Advisory Framework (CSAF) TC", "RTD Board of Directors": initials
+        # heading a body's name of several words stand for the organisation that owns the body
+        parts.org = lead.group("acr")
     if parts.mtype and parts.body and parts.mtype.lower() in parts.body.lower():
         parts.mtype = None
     return parts
@@ -312,6 +372,8 @@ def _body_phrase(piece: str, org: str | None) -> str | None:
     m = re.match(r"^(?P<before>.*?\bmeeting)\s+of\s+(?:the\s+)?(?P<after>.+)$", p, re.I)
     if m:
         p = m.group("after")
+    if org and p.startswith(org) and p[len(org):].strip(" :;-–—|") in BODY_ACRONYMS:
+        return p[len(org):].strip(" :;-–—|")  # "Reactive Foundation TOC": the organisation, then its body's abbreviation
     if org and org in p and not p.startswith(org):
         # "City Council City of Santa Ana", "Trustees of The Friends of X": the body, then its owner
         p = re.sub(r"(?:\s+(?:of|for))?(?:\s+the)?\s*$", "", p[: p.index(org)].rstrip(" ,-–—")) or p
@@ -327,7 +389,7 @@ def _body_phrase(piece: str, org: str | None) -> str | None:
     cut = re.sub(r"\s+(?:meeting|meetings)\b.*$", "", p, flags=re.I)
     p = cut if BODY_RE.search(cut) else p
     # "City Council Regular", "Board of Supervisors Special": the kind of meeting, not the body's name
-    cut = re.sub(r"(?<=\w)\s+(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned|joint|workshop|work\s+session)$", "", p, flags=re.I)
+    cut = re.sub(r"(?<=[\w)])\s+(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned|joint|workshop|work\s+session)$", "", p, flags=re.I)
     p = cut if BODY_RE.search(cut) else p
     p = re.sub(r"^(?:the|a|an)\s+", "", p, flags=re.I).strip(" ,;:-–—")
     p = re.sub(r"^(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned)\s+(?=council$)", "", p, flags=re.I)

@@ -163,7 +163,9 @@ def parse_vote(text: str) -> tuple[Vote | None, list[str]]:
         found = True
     else:
         who = r"(?:(?:votes?|members|people|persons|councill?ors)\s+)?"
-        fm = re.search(rf"(?i)(?<![\d\-/#])\b{_N}\s+{who}(?:in\s+favou?r|for|yes|ayes?|yeas?|(?:said|voted)\s+(?:yes|aye|for|in\s+favou?r))\b"
+        # "9 of 10 yes", "7 out of 9 members voted in favour": the first figure is the count
+        fm = re.search(rf"(?i)(?<![\d\-/#])\b{_N}\s+(?:out\s+)?of\s+(?:the\s+)?\d{{1,3}}\s+{who}(?:present\s+)?(?:in\s+favou?r|for|yes|ayes?|yeas?|"
+                       r"(?:said|voted)\s+(?:yes|aye|for|in\s+favou?r))\b", flat) or re.search(rf"(?i)(?<![\d\-/#])(?<!\bof\s)\b{_N}\s+{who}(?:in\s+favou?r|for|yes|ayes?|yeas?|(?:said|voted)\s+(?:yes|aye|for|in\s+favou?r))\b"
                        rf"(?=\s*[,;)(]|\s+(?:and|against|with|to)\b|\s*$|\s*\.|\s+\d)", flat)
         am = re.search(rf"(?i)\b{_N}\s+{who}(?:against|opposed|(?:said|voted)\s+(?:no|nay|against))\b", flat) \
             or (re.search(r"(?i)(?<![\d\-/#])\b(\d+)\s+(?:no|nays?|noes)\b(?=\s*[,;.)]|\s+(?:and|\d)|\s*$)", flat) if fm else None)

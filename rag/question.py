@@ -954,6 +954,10 @@ _END_Q = re.compile(r"\b(?:end|ended|ends|finish|finished|close|closed|conclude|
 _END_E = re.compile(r"\b(?:end\w*|finish\w*|clos\w*|conclu\w*|adjourn\w*|terminat\w*|rose|until|till)\b|"
                     r"\d\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\s*(?:-|–|—|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\b",
                     re.I)  # ("7:00 – 8:30 pm": a time span gives the end)
+# ... but a span of clock times, not the parts of a date ("2019-11-27", "12/01/2024")
+_END_WORD = re.compile(r"\b(?:end\w*|finish\w*|clos\w*|conclu\w*|adjourn\w*|terminat\w*|rose|until|till)\b", re.I)
+_TIME_SPAN = re.compile(r"(?<![\d/.:-])\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\s*(?:-|–|—|to)\s*"
+                        r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?(?![\d/-])", re.I)
 _MEETING_ENDS_Q = re.compile(r"\b(?:meeting|session|hearing|proceedings)\b|\badjourn", re.I)
 _NEXT_Q = re.compile(r"\bnext\s+(?:[\w'’.-]+\s+){0,3}?(?:meeting|session|plenum|gathering)\b|"
                      r"\b(?:meeting|session)\s+after\s+(?:the\s+one|the\s+meeting|its|their|the\s+\w+\s+meeting|\d)", re.I)
@@ -976,7 +980,8 @@ MOMENT_GAPS = ("says nothing about when it ended", "says nothing about the next 
 def moment_gap(question: str, text: str) -> str | None:
     """Why `text` (the evidence and its item's heading) is about another moment than the one
     asked (rules `moment_end`, `moment_next`); None when it is about that moment."""
-    if rule("moment_end") and _END_Q.search(question) and _MEETING_ENDS_Q.search(question) and not _END_E.search(text):
+    ends = (_END_WORD.search(text) or _TIME_SPAN.search(text)) if rule("clock_spans") else _END_E.search(text)
+    if rule("moment_end") and _END_Q.search(question) and _MEETING_ENDS_Q.search(question) and not ends:
         return "says nothing about when it ended"
     if rule("moment_next") and _NEXT_Q.search(question) and not _NEXT_E.search(text):
         return "says nothing about the next meeting"

@@ -11,9 +11,10 @@ from ingest.model import Answer, Citation, Meeting, display_date
 
 from .answer import REFUSAL_TEXT, Candidate, ExtractiveEngine, _engine_for, citation_for, truncation_notices
 from .meeting_match import _date_parts, date_fits, resolve_meetings
-from .question import Question, keywords, rule
+from .question import MeetingRef, Question, keywords, rule
 from .retrieve import Filters, Retriever, check_query
 from .sentences import is_label, split_sentences
+from .timeline_thread import THREAD_WEIGHT, follow_thread, mark_thread, on_thread, thread_query
 
 # A timeline line per meeting needs the topic's words, not a fact of a kind: half of them
 # (idf-weighted) will do. A design choice, not fitted (12 timeline questions are too few).
@@ -136,22 +137,27 @@ def timeline_answer(self: ExtractiveEngine, q: Question, meetings: list[Meeting]
     if len(meetings) > TIMELINE_MAX_MEETINGS:
         meetings = _timeline_meetings(self, topic, meetings, filters)
     typed = part_question(q).answer_type in TYPED_PART and rule("timeline_typed")
+    story: dict[str, list[Candidate]] = {}  # a story meeting's lines, by meeting id
+    told: list[Meeting] = []  # the meetings read for the story's lines (not for a fact of a type)
+    kept: dict[str, list[tuple[str, Citation, float]]] = {}
     for m in meetings:
         part = _typed_part(self, part_question(q, m), m, filters) if typed else None
         if part is None:
-            hits, _ = self.retrieve(topic, filters, [m], top_k=TIMELINE_ITEMS)
-            self.last_hits += hits
-            lines = _meeting_lines(self, topic, about, hits)
+            told.append(m)
+            lines = _story_lines(self, m, topic, about, filters)
             # a meeting's line must be on the topic: evidence enough, or most of the topic's words
             if not lines or not (self.passes(lines[0]) or lines[0].features.get("cover", 0) >= TIMELINE_COVER):
                 continue
-            whole = _whole_item(self, lines[0])
-            part = [(whole[0], citation_for(m, whole[1], whole[0]), lines[0].score)] if whole else \
-                [(c.text, citation_for(m, c.hit, c.text), c.score) for c in lines]
-            ev = self.last_evidence or {"score": -1e9, "cover": 0.0}
-            self.last_evidence = {"score": max(ev["score"], max(c.score for c in lines)),
-                                  "cover": max(ev["cover"], max(c.features.get("cover", 0.0) for c in lines))}
-        parts.append((m, part))
+            story[m.id] = lines
+            part = _story_part(self, m, lines)
+        kept[m.id] = part
+    if story and len(told) > 1 and rule("timeline_thread"):
+        # each meeting's part read again beside its neighbour's (rag/timeline_thread.py)
+        lines_of = follow_thread(self, told, story,
+                                 lambda m, thread, alone: _story_lines(self, m, topic, about, filters, thread, alone))
+        kept.update((m.id, _story_part(self, m, lines_of[m.id])) for m in told if m.id in lines_of)
+    parts = [(m, kept[m.id]) for m in meetings if m.id in kept]
+    for m, part in parts:
         best_score = max(best_score or -1e9, part[0][2])
     if not parts:
         return Answer(q.text, REFUSAL_TEXT, True, [], "extractive", confidence=best_score)
@@ -168,6 +174,39 @@ def timeline_answer(self: ExtractiveEngine, q: Question, meetings: list[Meeting]
     if notices:
         text += "\n\n" + " ".join(notices)
     return Answer(q.text, text, False, citations, "extractive", confidence=round(best_score, 4))
+
+
+def _story_lines(self: ExtractiveEngine, m: Meeting, topic: Question, about: str, filters: Filters | None,
+                 thread: list[str] | None = None, thread_only: bool = False) -> list[Candidate]:
+    """One meeting's lines on the story's topic (`_meeting_lines`) from the items a search for
+    the topic finds in it, and, given the thread (the lines a neighbouring meeting gave the
+    story), the items a search for the thread finds too: the matter is named from meeting to
+    meeting much as it was last time ("offer the job to Carrie Landman" -> "welcomed Carrie
+    Landman who will be learning about the clerk job"), often under an item the topic's words
+    do not reach."""
+    hits, _ = self.retrieve(topic, filters, [m], top_k=TIMELINE_ITEMS)
+    if thread:
+        have = {h.item_number for h in hits}
+        more, _ = self.retrieve(thread_query(thread), filters, [m], top_k=TIMELINE_ITEMS)
+        hits = hits + [h for h in more if h.item_number not in have]
+    self.last_hits += hits
+    return _meeting_lines(self, topic, about, hits, thread, thread_only)
+
+
+def _story_part(self: ExtractiveEngine, m: Meeting, lines: list[Candidate]) -> list[tuple[str, Citation, float]]:
+    """A story meeting's part of the answer: its short item whole, else its lines; each cited."""
+    whole = _whole_item(self, lines[0])
+    part = [(whole[0], citation_for(m, whole[1], whole[0]), lines[0].score)] if whole else \
+        [(c.text, citation_for(m, c.hit, c.text), c.score) for c in lines]
+    if whole and rule("timeline_whole_keeps"):
+        # the short item quoted whole stands for its own lines, not for a line of another item
+        # ("welcomed Carrie Landman who will be learning about the clerk job" under "Call to order"
+        # beside a short fire department item that names her)
+        part += [(c.text, citation_for(m, c.hit, c.text), c.score) for c in lines[1:] if not _same_item(c, lines[0])]
+    ev = self.last_evidence or {"score": -1e9, "cover": 0.0}
+    self.last_evidence = {"score": max(ev["score"], max(c.score for c in lines)),
+                          "cover": max(ev["cover"], max(c.features.get("cover", 0.0) for c in lines))}
+    return part
 
 
 def _in_question_order(q: Question, meetings: list[Meeting]) -> list[Meeting]:
@@ -267,7 +306,8 @@ def _story_topic(topic: str) -> str:
     return " ".join(cleaned.split()) or topic
 
 
-def _meeting_lines(self: ExtractiveEngine, topic: Question, topic_text: str, hits: list) -> list[Candidate]:
+def _meeting_lines(self: ExtractiveEngine, topic: Question, topic_text: str, hits: list,
+                   thread: list[str] | None = None, thread_only: bool = False) -> list[Candidate]:
     """One meeting's part of the story: its lines on the topic, the one that leads first.
 
     A line must hold some of the topic's words (a sentence close in meaning but about
@@ -277,16 +317,26 @@ def _meeting_lines(self: ExtractiveEngine, topic: Question, topic_text: str, hit
     the topic comes first (what was done), then the best sentence when it says something
     else (where things stand). Design choices, not fitted (12 corpus questions are too few);
     "the line from the search's first item" was tried too and lost a question.
+
+    Given the thread (the lines the neighbouring meeting gave the story), a line's closeness to
+    it counts beside its score and topic cover, and a line close to it is on the topic though it
+    shares none of the question's words; `thread_only` (the topic's words found nothing here)
+    ranks and admits lines by the thread alone.
     """
     cands = self.candidates(hits, "general", topic_text)
     self.score(topic, cands)
     valid = sorted((c for c in cands if c.valid and not c.is_title), key=lambda c: c.score, reverse=True)
     if not valid:
         return []
-    if rule("timeline_cover_rank"):
+    if thread:
+        mark_thread(self, valid, thread)
+    if rule("timeline_cover_rank") or thread:
         valid.sort(key=_rank, reverse=True)
+    if thread and thread_only:  # the topic's words found no line here: the thread alone ranks and admits them
+        valid.sort(key=lambda c: c.features.get("thread", 0.0), reverse=True)
+        valid = [c for c in valid if on_thread(c)] or valid[:1]
     if rule("timeline_on_topic"):
-        valid = [c for c in valid if c.features.get("cover", 0.0) > 0] or valid
+        valid = [c for c in valid if c.features.get("cover", 0.0) > 0 or on_thread(c)] or valid
     best = valid[0]
     lines = [best]
     if rule("timeline_decision_first"):
@@ -300,6 +350,10 @@ def _meeting_lines(self: ExtractiveEngine, topic: Question, topic_text: str, hit
         second = [c for c in valid[1:8] if c.text not in best.text and (
             c.score >= best.score - TIMELINE_SECOND or (rule("timeline_full_cover") and _same_item(c, best)
                                                        and c.features.get("cover", 0.0) >= best.features.get("cover", 0.0)))]
+        if rule("timeline_second_develops"):
+            # of the lines fit to be second, one that dates a step over one that only says
+            # where things stand
+            second.sort(key=lambda c: not dates_a_step(c.text, c.hit.date))
         if second:
             joined = _joined(self, best, second[0])
             lines = [joined] if joined is not None else lines + ([] if _overlaps(best.text, second[0].text) else second[:1])
@@ -317,6 +371,32 @@ def _meeting_lines(self: ExtractiveEngine, topic: Question, topic_text: str, hit
         if done:
             lines = lines + done[:1]
     return lines
+
+
+_NEXT_MEETING = re.compile(r"\b(?:next|following|future|upcoming)\s+(?:\w+\s+)?(?:meeting|session)s?\b|\bmeet again\b",
+                           re.I)
+
+
+def dates_a_step(text: str, meeting_date: str | None) -> bool:
+    """The line dates a step of the story: it names a calendar date other than the meeting's
+    own (a letter sent "on 23 May", an article "of 12 June", an away day "on 21st April"),
+    which is how minutes of any body record when something was done or is to be; the next
+    meeting's date is the body's calendar, not a step. (A sum or a decision the register
+    records as the mark was tried too: a line with a sum or a decision on another matter of
+    the same item came second, and a corpus question was lost.)"""
+    text = " ".join(s for s in split_sentences(" ".join(text.split())) if not _NEXT_MEETING.search(s))
+    return any(not meeting_date or not _same_day(found.group(0), meeting_date) for found in _CALENDAR.finditer(text))
+
+
+def _same_day(written: str, iso: str) -> bool:
+    """A written date ("October 19", "19th October") is the ISO date's day and month."""
+    try:
+        d = _date.fromisoformat(iso[:10])
+    except ValueError:
+        return False
+    words = written.lower().replace(",", " ").replace(".", " ").split()
+    days = {re.sub(r"(?:st|nd|rd|th)$", "", w) for w in words}
+    return _MONTHS[d.month - 1] in words and str(d.day) in days
 
 
 def _title_line(line: str) -> bool:
@@ -373,8 +453,10 @@ def _joined(self: ExtractiveEngine, a: Candidate, b: Candidate) -> Candidate | N
 
 
 def _rank(c: Candidate) -> float:
-    """A line's standing in its meeting: its score plus its topic cover."""
-    return c.score + (c.features.get("cover", 0.0) if rule("timeline_cover_rank") else 0.0)
+    """A line's standing in its meeting: its score plus its topic cover, plus how close it is to
+    the story's thread (`rag/timeline_thread.py`; 0 when there is none)."""
+    return c.score + (c.features.get("cover", 0.0) if rule("timeline_cover_rank") else 0.0) \
+        + THREAD_WEIGHT * c.features.get("thread", 0.0)
 
 
 def _records_decision(self: ExtractiveEngine, c: Candidate) -> bool:
@@ -416,6 +498,11 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _YEAR = r"(?:19|20)\d{2}"
+# a calendar date in a line ("on 23 May", "12 June", "21st April 2016", "February 1, 2021", "March 2024";
+# not "Meeting #11 October 25", where the date is October 25)
+_CALENDAR = re.compile(
+    rf"(?<![#\w])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?!\.?\s+\d{{1,2}}\b)"
+    rf"|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)|\b{_MONTH}\s+(?:19|20)\d{{2}}\b")
 # "from May to July 2024", "between January and May 2016", "the August to October 2020 meetings",
 # "June–August": a span of months, which takes in every meeting between them, not only the two named
 _SPAN = re.compile(
@@ -492,6 +579,16 @@ def named_dates(question: str, years: tuple[int, ...] = ()) -> list[tuple[int | 
     return list(dict.fromkeys(tuple(e) for e in found))  # type: ignore[misc]
 
 
+def _resolved(ref: MeetingRef, stored: list[Meeting]) -> list[Meeting]:
+    """The stored meetings a reference picks; all of them when it picks every one (where
+    `resolve_meetings` says None, "no meeting in particular": a store holding only the one
+    body's meetings of those months, as a user's own store often does, named no span at all)."""
+    found = resolve_meetings(ref, stored)
+    if found is None and rule("timeline_whole_store"):
+        return sorted(stored, key=lambda m: (m.date or "9999", m.id))
+    return found or []
+
+
 def listed_meetings(engine: ExtractiveEngine, q: Question, filters: Filters | None) -> list[Meeting] | None:
     """The meetings a question lists by date ("at its October 2022 and April 2024 meetings",
     "the meetings of March 16 and March 23, 2020"), each date resolved on its own among the
@@ -506,7 +603,7 @@ def listed_meetings(engine: ExtractiveEngine, q: Question, filters: Filters | No
     hits = 0
     for year, month, day in dates:
         ref = replace(q.meeting, years=(year,) if year else q.meeting.years, months=(month,), day=day, relative=None)
-        found = [m for m in (resolve_meetings(ref, stored) or []) if date_fits(m, ref)]
+        found = [m for m in _resolved(ref, stored) if date_fits(m, ref)]
         if found:
             hits += 1
             chosen.update((m.id, m) for m in found)
@@ -528,7 +625,7 @@ def span_meetings(engine: ExtractiveEngine, q: Question, filters: Filters | None
     ref = replace(q.meeting, years=tuple(range(y0, y1 + 1)), months=months, day=None)
     base = filters or Filters()
     stored = [m for m in engine.retriever.store.meetings() if base.matches(m)]
-    found = resolve_meetings(ref, stored) or []
+    found = _resolved(ref, stored)
     inside = [m for m in found if (parts := _date_parts(m)) and (y0, m0) <= parts[:2] <= (y1, m1)]
     return inside if len(inside) > 1 else None
 

@@ -137,6 +137,11 @@ RULES = {
     "place_address": "a street address names a place",
     "initials_cell": "a table cell of initials ('| SR | Not done') names a person",
     "label_place": "a place question is not refused by the label check",
+    "clock_spans": "moment_end: a span of clock times, not the parts of a date",
+    "timeline_thread": "cross-meeting: each meeting re-searched with its neighbour's chosen lines (the thread)",
+    "timeline_whole_keeps": "cross-meeting: a short item quoted whole keeps the line the meeting gave from another item",
+    "timeline_second_develops": "cross-meeting: a meeting's second line that names another calendar date is preferred",
+    "timeline_whole_store": "cross-meeting: a span works when every stored meeting is the asked body's",
 }
 
 

@@ -48,7 +48,7 @@ NO_THRESHOLD = float("-inf")  # refusal on the evidence checks and topic cover a
 COVERS = [round(x * 0.05, 2) for x in range(0, 13)]
 ENGINE_FILES = ("rag/answer.py", "rag/question.py", "rag/meeting_match.py", "rag/sentences.py", "rag/cite.py",
                 "rag/retrieve.py", "rag/topic_cover.py", "rag/refusal_value.py", "rag/refusal_act.py", "rag/timeline.py",
-                "eval/scorer.py")
+                "rag/timeline_thread.py", "rag/timeline_attendance.py", "eval/scorer.py")
 
 
 @dataclass

@@ -57,7 +57,7 @@ class SetFigures:
 
 
 def _json_of(args: list[str]) -> dict:
-    """Run one evaluation command and return the JSON object it prints (the last line-block)."""
+    """Run one evaluation command and return the JSON object it prints (from its first "{": progress lines come before)."""
     out = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True)
     text = out.stdout.strip()
     start = text.find("{")

@@ -951,11 +951,11 @@ def evidence_gap(p: QuestionProfile, text: str, common: set[str], title: str = "
 # "DISTRICT HELD IN THE ... CHAMBER AT 11.30 AM", for "when is the next meeting?").
 _END_Q = re.compile(r"\b(?:end|ended|ends|finish|finished|close|closed|conclude|concluded|adjourn|adjourned|terminate|"
                     r"terminated|rise|rose)\b", re.I)
-_END_E = re.compile(r"\b(?:end\w*|finish\w*|clos\w*|conclu\w*|adjourn\w*|terminat\w*|rose|until|till)\b|"
-                    r"\d\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\s*(?:-|–|—|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\b",
-                    re.I)  # ("7:00 – 8:30 pm": a time span gives the end)
-# ... but a span of clock times, not the parts of a date ("2019-11-27", "12/01/2024")
 _END_WORD = re.compile(r"\b(?:end\w*|finish\w*|clos\w*|conclu\w*|adjourn\w*|terminat\w*|rose|until|till)\b", re.I)
+# ("7:00 – 8:30 pm": a time span gives the end) -- the reading before `clock_spans`, kept for ablation
+_END_E = re.compile(_END_WORD.pattern + r"|\d\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\s*(?:-|–|—|to)\s*\d{1,2}(?:[.:]\d{2})?\s*"
+                    r"(?:am|pm|a\.m\.|p\.m\.|hrs)?\b", re.I)
+# ... but a span of clock times, not the parts of a date ("2019-11-27", "12/01/2024")
 _TIME_SPAN = re.compile(r"(?<![\d/.:-])\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?\s*(?:-|–|—|to)\s*"
                         r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs)?(?![\d/-])", re.I)
 _MEETING_ENDS_Q = re.compile(r"\b(?:meeting|session|hearing|proceedings)\b|\badjourn", re.I)
